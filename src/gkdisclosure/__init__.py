@@ -1,0 +1,71 @@
+"""Typed data and checks for the tables of government information-disclosure annual reports."""
+
+from __future__ import annotations
+
+from .catalog import Edition
+from .converter import dump, dumps, from_dict, load, loads, make_converter, to_dict
+from .errors import DataError, GkDisclosureError, ReportDataError
+from .model import (
+    ApplicantCounts,
+    CaseOutcomes,
+    DecisionCount,
+    DocumentCounts2019,
+    DocumentCounts2021,
+    FeeAmount2021,
+    FeeItems2019,
+    ItemCounts2019,
+    Meta,
+    NotProcessed,
+    OtherHandling,
+    Proactive2019,
+    Proactive2021,
+    Procurement2019,
+    Report,
+    Requests2019,
+    Requests2021,
+    ReviewLitigation,
+    Unavailable,
+    Withheld,
+)
+
+__all__ = [
+    "ApplicantCounts",
+    "CaseOutcomes",
+    "DataError",
+    "DecisionCount",
+    "DocumentCounts2019",
+    "DocumentCounts2021",
+    "Edition",
+    "FeeAmount2021",
+    "FeeItems2019",
+    "GkDisclosureError",
+    "ItemCounts2019",
+    "Meta",
+    "NotProcessed",
+    "OtherHandling",
+    "Proactive2019",
+    "Proactive2021",
+    "Procurement2019",
+    "Report",
+    "ReportDataError",
+    "Requests2019",
+    "Requests2021",
+    "ReviewLitigation",
+    "Unavailable",
+    "Withheld",
+    "dump",
+    "dumps",
+    "from_dict",
+    "load",
+    "loads",
+    "make_converter",
+    "to_dict",
+]
+
+
+def __getattr__(name: str) -> str:
+    if name == "__version__":
+        from importlib.metadata import version  # noqa: PLC0415 - only when asked for
+
+        return version("gkdisclosure")
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -1,0 +1,7 @@
+"""``python -m gkdisclosure``."""
+
+import sys
+
+from .cli import main
+
+sys.exit(main())

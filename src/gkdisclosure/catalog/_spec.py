@@ -1,0 +1,245 @@
+"""The shapes of the catalog: editions, tables, rows, columns and cells as data."""
+
+from __future__ import annotations
+
+import enum
+import re
+import unicodedata
+from collections.abc import Iterator
+
+from attrs import field, frozen
+
+
+class Edition(enum.StrEnum):
+    """An edition of the official report format.
+
+    The value is the year of the notice that fixed it: ``"2019"`` for
+    the 2019 notice (reports for 2019 and 2020), ``"2021"`` for the 2021
+    notice (reports for 2021 onward).
+    """
+
+    E2019 = "2019"
+    E2021 = "2021"
+
+
+class ValueKind(enum.StrEnum):
+    """What a cell holds."""
+
+    #: A count: an integer, zero or more.
+    COUNT = "count"
+    #: A signed integer (the 2019 year-on-year change of item counts).
+    SIGNED = "signed"
+    #: A decimal amount of money, zero or more, carried as :class:`decimal.Decimal`.
+    AMOUNT = "amount"
+
+
+_SPACE = re.compile(r"\s+")
+_QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "「": '"', "」": '"'})
+_ENUMERATOR = re.compile(r"^(\d+)[、,]")
+
+
+def normalize_label(text: str) -> str:
+    """Return the form of a printed label that the catalog matches on.
+
+    Unicode NFKC (full-width to half-width punctuation), every kind of
+    white space removed, curly quotes made straight, and a leading
+    ``1、`` written as ``1.``.
+    """
+    text = unicodedata.normalize("NFKC", text)
+    text = _SPACE.sub("", text).translate(_QUOTES)
+    return _ENUMERATOR.sub(r"\1.", text)
+
+
+@frozen
+class Column:
+    """A column of a table: one value of every row it belongs to."""
+
+    key: str
+    zh: str
+    en: str
+    kind: ValueKind = ValueKind.COUNT
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        """The official label first, then the variants seen in real reports."""
+        return (self.zh, *self.aliases)
+
+
+@frozen
+class Group:
+    """A label that spans several rows (a block caption or a merged row label).
+
+    A group of 表三 may also be printed as a row of its own with numbers
+    (a subtotal); :attr:`subtotal` names that row's key then.
+    """
+
+    key: str
+    zh: str
+    en: str
+    aliases: tuple[str, ...] = ()
+    subtotal: str | None = None
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        """The official label first, then the variants seen in real reports."""
+        return (self.zh, *self.aliases)
+
+
+@frozen
+class Row:
+    """A row of a table.
+
+    ``key`` is the row's wire path inside its table (``"granted"``,
+    ``"withheld.state_secret"``); ``official`` is false for rows the
+    format does not print but real reports do (group subtotals).
+    """
+
+    key: str
+    zh: str
+    en: str
+    columns: tuple[Column, ...]
+    group: str | None = None
+    role: str = "data"
+    official: bool = True
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        """The official label first, then the variants seen in real reports."""
+        return (self.zh, *self.aliases)
+
+
+@frozen
+class Cell:
+    """One value cell: its wire path and where it sits."""
+
+    path: str
+    table: Table
+    row: Row
+    column: Column
+
+
+@frozen
+class Table:
+    """One statutory table of an edition (表二, 表三 or 表四)."""
+
+    key: str
+    number: str
+    heading: str
+    en: str
+    rows: tuple[Row, ...]
+    groups: tuple[Group, ...] = ()
+    heading_aliases: tuple[str, ...] = ()
+    note: str | None = None
+    _rows_by_key: dict[str, Row] = field(init=False, repr=False, eq=False)
+    _rows_by_label: dict[str, Row] = field(init=False, repr=False, eq=False)
+    _columns_by_label: dict[str, Column] = field(init=False, repr=False, eq=False)
+    _groups_by_key: dict[str, Group] = field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        rows: dict[str, Row] = {}
+        by_label: dict[str, Row] = {}
+        columns: dict[str, Column] = {}
+        for row in self.rows:
+            if row.key in rows:
+                raise ValueError(f"{self.key}: row key {row.key!r} twice")
+            rows[row.key] = row
+            for label in row.labels:
+                _index(by_label, normalize_label(label), row, f"{self.key} row")
+            for column in row.columns:
+                for label in column.labels:
+                    known = columns.setdefault(normalize_label(label), column)
+                    if known.key != column.key:
+                        raise ValueError(f"{self.key}: column label {label!r} is two keys")
+        object.__setattr__(self, "_rows_by_key", rows)
+        object.__setattr__(self, "_rows_by_label", by_label)
+        object.__setattr__(self, "_columns_by_label", columns)
+        object.__setattr__(self, "_groups_by_key", {g.key: g for g in self.groups})
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        """The section heading first, then the variants seen in real reports."""
+        return (self.heading, *self.heading_aliases)
+
+    def row(self, key: str) -> Row:
+        """Return the row with this wire key; raise :exc:`KeyError` if none."""
+        return self._rows_by_key[key]
+
+    def group(self, key: str) -> Group:
+        """Return the group with this key; raise :exc:`KeyError` if none."""
+        return self._groups_by_key[key]
+
+    def find_row(self, label: str) -> Row | None:
+        """Return the row whose label (or a known variant) matches, after normalisation."""
+        return self._rows_by_label.get(normalize_label(label))
+
+    def find_column(self, label: str) -> Column | None:
+        """Return the column whose label (or a known variant) matches, after normalisation."""
+        return self._columns_by_label.get(normalize_label(label))
+
+    def find_group(self, label: str) -> Group | None:
+        """Return the group whose label (or a known variant) matches, after normalisation."""
+        wanted = normalize_label(label)
+        for group in self.groups:
+            if any(normalize_label(text) == wanted for text in group.labels):
+                return group
+        return None
+
+    def cells(self) -> Iterator[Cell]:
+        """Every value cell of the table, row by row in printed order."""
+        for row in self.rows:
+            for column in row.columns:
+                yield Cell(f"{self.key}.{row.key}.{column.key}", self, row, column)
+
+
+def _index(index: dict[str, Row], label: str, row: Row, what: str) -> None:
+    known = index.setdefault(label, row)
+    if known is not row:
+        raise ValueError(f"{what} label {label!r} is both {known.key!r} and {row.key!r}")
+
+
+@frozen
+class EditionSpec:
+    """One edition of the format: the notice that fixed it and its three tables."""
+
+    edition: Edition
+    notice: str
+    title: str
+    proactive: Table
+    requests: Table
+    review_litigation: Table
+    markers: tuple[str, ...]
+    _cells: dict[str, Cell] = field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        cells = {cell.path: cell for table in self.tables for cell in table.cells()}
+        object.__setattr__(self, "_cells", cells)
+
+    @property
+    def tables(self) -> tuple[Table, Table, Table]:
+        """表二, 表三 and 表四, in printed order."""
+        return (self.proactive, self.requests, self.review_litigation)
+
+    def table(self, key: str) -> Table:
+        """Return the table with this wire key; raise :exc:`KeyError` if none."""
+        for table in self.tables:
+            if table.key == key:
+                return table
+        raise KeyError(key)
+
+    def cell(self, path: str) -> Cell:
+        """Return the cell at this wire path; raise :exc:`KeyError` if none."""
+        return self._cells[path]
+
+    def cells(self) -> Iterator[Cell]:
+        """Every value cell of the edition, table by table in printed order."""
+        return iter(self._cells.values())
+
+    def find_table(self, heading: str) -> Table | None:
+        """Return the table whose section heading (or a known variant) matches."""
+        wanted = normalize_label(heading)
+        for table in self.tables:
+            if any(normalize_label(text) == wanted for text in table.labels):
+                return table
+        return None

@@ -1,0 +1,51 @@
+"""The library's exceptions: one base, and leaves that are also the built-in they are."""
+
+from __future__ import annotations
+
+from attrs import frozen
+
+__all__ = ["DataError", "GkDisclosureError", "ReportDataError"]
+
+
+class GkDisclosureError(Exception):
+    """Base of every exception the library raises on purpose."""
+
+
+@frozen
+class DataError:
+    """One problem in a report document.
+
+    ``path`` is the dotted wire-key path of the offending value
+    (``"requests.received.natural_person"``), ``""`` for the document
+    itself; ``message`` says what is wrong in plain words.
+    """
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path or '(document)'}: {self.message}"
+
+
+class ReportDataError(GkDisclosureError, ValueError):
+    """A document is not a valid report; :attr:`errors` lists every problem found.
+
+    ``source`` names the file or input the document came from, if known.
+    """
+
+    errors: tuple[DataError, ...]
+    source: str | None
+
+    def __init__(self, errors: tuple[DataError, ...], source: str | None = None) -> None:
+        self.errors = tuple(errors)
+        self.source = source
+        super().__init__(self.errors, source)
+
+    def __str__(self) -> str:
+        where = f"{self.source}: " if self.source else ""
+        count = len(self.errors)
+        head = f"{where}not a valid report ({count} problem{'s' if count != 1 else ''})"
+        return "\n".join([head, *(f"  {error}" for error in self.errors)])
+
+    def __reduce__(self) -> tuple[type[ReportDataError], tuple[tuple[DataError, ...], str | None]]:
+        return (type(self), (self.errors, self.source))

@@ -1,0 +1,105 @@
+"""A JSON Schema (draft 2020-12) of the JSON contract, built from the catalog."""
+
+from __future__ import annotations
+
+from typing import Any, Final
+
+from .catalog import Edition, EditionSpec, Row, Table, ValueKind, edition
+
+__all__ = ["SCHEMA_ID", "json_schema"]
+
+#: The ``$id`` of the exported schema.
+SCHEMA_ID: Final = "https://gkdisclosure.readthedocs.io/schema/report.json"
+
+_CELLS: Final[dict[ValueKind, dict[str, Any]]] = {
+    ValueKind.COUNT: {"type": ["integer", "null"]},
+    ValueKind.SIGNED: {"type": ["integer", "null"]},
+    ValueKind.AMOUNT: {"type": ["string", "null"], "pattern": r"^-?[0-9]+(\.[0-9]+)?$"},
+}
+
+
+def _row_schema(row: Row) -> dict[str, Any]:
+    return {
+        "title": row.zh,
+        "description": row.en,
+        "type": "object",
+        "additionalProperties": False,
+        "properties": {
+            column.key: {"title": column.zh, "description": column.en, **_CELLS[column.kind]}
+            for column in row.columns
+        },
+    }
+
+
+def _table_schema(table: Table) -> dict[str, Any]:
+    """Nest the table's rows by their dotted keys (``withheld.state_secret``)."""
+    schema: dict[str, Any] = {
+        "title": table.heading,
+        "description": table.en,
+        "type": ["object", "null"],
+        "additionalProperties": False,
+        "properties": {},
+    }
+    for row in table.rows:
+        parent = schema
+        *groups, leaf = row.key.split(".")
+        for key in groups:
+            group = table.group(key)
+            parent = parent["properties"].setdefault(
+                key,
+                {
+                    "title": group.zh,
+                    "description": group.en,
+                    "type": "object",
+                    "additionalProperties": False,
+                    "properties": {},
+                },
+            )
+        parent["properties"][leaf] = _row_schema(row)
+    return schema
+
+
+def _edition_schema(spec: EditionSpec) -> dict[str, Any]:
+    return {
+        "if": {"properties": {"edition": {"const": spec.edition.value}}},
+        "then": {
+            "properties": {table.key: _table_schema(table) for table in spec.tables},
+        },
+    }
+
+
+def json_schema() -> dict[str, Any]:
+    """Return the JSON Schema of a report document, both editions.
+
+    JSON Schema calls ``1.0`` an integer; the library refuses it. Files
+    that pass the schema may still be refused for that reason alone.
+    """
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_ID,
+        "title": "gkdisclosure report",
+        "description": "One government information-disclosure annual report: "
+        "its edition, agency, year and three statutory tables.",
+        "type": "object",
+        "required": ["edition", "agency", "year"],
+        "additionalProperties": False,
+        "properties": {
+            "edition": {"enum": [e.value for e in Edition]},
+            "agency": {"type": "string", "pattern": r"\S"},
+            "year": {"type": "integer", "minimum": 1},
+            "meta": {
+                "type": ["object", "null"],
+                "additionalProperties": False,
+                "properties": {
+                    "source_url": {"type": ["string", "null"]},
+                    "published": {"type": ["string", "null"], "format": "date"},
+                    "region": {"type": ["string", "null"]},
+                    "level": {"type": ["string", "null"]},
+                },
+            },
+            "proactive": {"type": ["object", "null"]},
+            "requests": {"type": ["object", "null"]},
+            "review_litigation": {"type": ["object", "null"]},
+        },
+        "allOf": [_edition_schema(edition(e)) for e in Edition],
+    }
