@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from .catalog import Edition
 from .converter import dump, dumps, from_dict, load, loads, make_converter, to_dict
-from .errors import DataError, GkDisclosureError, ReportDataError
+from .errors import DataError, GkDisclosureError, ReportDataError, UnsupportedLocaleError
+from .findings import Finding, InconsistentReportError, Severity, Status, ValidationResult
 from .model import (
     ApplicantCounts,
     CaseOutcomes,
@@ -27,6 +28,8 @@ from .model import (
     Unavailable,
     Withheld,
 )
+from .render import describe
+from .rules import check, is_consistent, iter_findings, validate
 
 __all__ = [
     "ApplicantCounts",
@@ -38,7 +41,9 @@ __all__ = [
     "Edition",
     "FeeAmount2021",
     "FeeItems2019",
+    "Finding",
     "GkDisclosureError",
+    "InconsistentReportError",
     "ItemCounts2019",
     "Meta",
     "NotProcessed",
@@ -51,15 +56,24 @@ __all__ = [
     "Requests2019",
     "Requests2021",
     "ReviewLitigation",
+    "Severity",
+    "Status",
     "Unavailable",
+    "UnsupportedLocaleError",
+    "ValidationResult",
     "Withheld",
+    "check",
+    "describe",
     "dump",
     "dumps",
     "from_dict",
+    "is_consistent",
+    "iter_findings",
     "load",
     "loads",
     "make_converter",
     "to_dict",
+    "validate",
 ]
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from attrs import frozen
 
-__all__ = ["DataError", "GkDisclosureError", "ReportDataError"]
+__all__ = ["DataError", "GkDisclosureError", "ReportDataError", "UnsupportedLocaleError"]
 
 
 class GkDisclosureError(Exception):
@@ -49,3 +49,22 @@ class ReportDataError(GkDisclosureError, ValueError):
 
     def __reduce__(self) -> tuple[type[ReportDataError], tuple[tuple[DataError, ...], str | None]]:
         return (type(self), (self.errors, self.source))
+
+
+class UnsupportedLocaleError(GkDisclosureError, ValueError):
+    """A locale the library has no messages for (it has ``zh_CN`` and ``en``)."""
+
+    locale: str
+
+    def __init__(self, locale: str) -> None:
+        self.locale = locale
+        super().__init__(locale)
+
+    def __str__(self) -> str:
+        return (
+            f"no messages for the locale {self.locale!r}: use zh_CN (also zh, zh-CN, "
+            "zh_Hans_CN) or en (also en_US, en-GB)"
+        )
+
+    def __reduce__(self) -> tuple[type[UnsupportedLocaleError], tuple[str]]:
+        return (type(self), (self.locale,))

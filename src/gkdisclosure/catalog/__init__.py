@@ -8,6 +8,7 @@ matching all read it; nothing else in the library spells a label.
 from __future__ import annotations
 
 from ._data import E2019, E2021, SECTIONS
+from ._identities import PREVIOUS, TOTAL, Identity, Term, identities, series_identities
 from ._spec import (
     Cell,
     Column,
@@ -21,17 +22,23 @@ from ._spec import (
 )
 
 __all__ = [
+    "PREVIOUS",
     "SECTIONS",
+    "TOTAL",
     "Cell",
     "Column",
     "Edition",
     "EditionSpec",
     "Group",
+    "Identity",
     "Row",
     "Table",
+    "Term",
     "ValueKind",
     "edition",
+    "identities",
     "normalize_label",
+    "series_identities",
 ]
 
 _EDITIONS = {Edition.E2019: E2019, Edition.E2021: E2021}

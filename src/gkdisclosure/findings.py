@@ -1,0 +1,183 @@
+"""Findings: what the rules say about a report, as data."""
+
+from __future__ import annotations
+
+import enum
+import hashlib
+from collections import Counter
+from collections.abc import Iterator, Mapping
+from decimal import Decimal
+from typing import Any
+
+from attrs import field, frozen
+
+from .errors import GkDisclosureError
+
+__all__ = [
+    "Finding",
+    "InconsistentReportError",
+    "Severity",
+    "Status",
+    "ValidationResult",
+]
+
+Value = int | Decimal | str | None
+
+
+class Severity(enum.StrEnum):
+    """How much a finding matters; ordered ``info < warning < error``."""
+
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        """0 for info, 1 for warning, 2 for error."""
+        return _RANKS[self]
+
+
+_RANKS = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
+
+
+class Status(enum.StrEnum):
+    """The outcome of an identity that did not pass."""
+
+    #: Every cell was reported and the identity does not hold.
+    FAILED = "failed"
+    #: Some cell is not reported, so the identity cannot be checked.
+    UNASSESSABLE = "unassessable"
+
+
+def fingerprint(*parts: object) -> str:
+    """A short stable hash of the parts' text, for following a finding across runs."""
+    text = "\x1f".join(str(part) for part in parts)
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest()
+
+
+@frozen(kw_only=True)
+class Finding:
+    """One identity that failed or could not be checked, or one report-level problem.
+
+    ``path`` is the wire path of the cell the identity puts on its left
+    (the total it checks), or of the table or key a report-level rule is
+    about; ``table``, ``row`` and ``column`` are its parts. ``expected`` is
+    what the other cells add up to, ``actual`` what the report prints,
+    ``delta`` their difference (``actual - expected``). ``operands`` maps the
+    wire path of every reported cell of the identity to its value;
+    ``missing`` lists those not reported; ``assumed_zero`` lists the cells
+    that ``blank_as_zero=True`` read as 0. ``args`` holds the values the
+    message is rendered from (see :func:`gkdisclosure.describe`).
+    """
+
+    rule: str
+    severity: Severity
+    status: Status
+    path: str
+    table: str | None = None
+    row: str | None = None
+    column: str | None = None
+    expected: Value = None
+    actual: Value = None
+    delta: int | Decimal | None = None
+    operands: Mapping[str, int | Decimal] = field(factory=dict, hash=False)
+    missing: tuple[str, ...] = ()
+    assumed_zero: tuple[str, ...] = ()
+    args: Mapping[str, Any] = field(factory=dict, hash=False)
+    fingerprint: str = ""
+
+    def touches(self, path: str) -> bool:
+        """Whether the finding is about this cell: its target, an operand or a missing cell."""
+        return path == self.path or path in self.operands or path in self.missing
+
+    def to_dict(self) -> dict[str, Any]:
+        """The finding as JSON-ready data (amounts as strings)."""
+        return {
+            "rule": self.rule,
+            "severity": self.severity.value,
+            "status": self.status.value,
+            "path": self.path,
+            "table": self.table,
+            "row": self.row,
+            "column": self.column,
+            "expected": _json(self.expected),
+            "actual": _json(self.actual),
+            "delta": _json(self.delta),
+            "operands": {path: _json(value) for path, value in self.operands.items()},
+            "missing": list(self.missing),
+            "assumed_zero": list(self.assumed_zero),
+            "fingerprint": self.fingerprint,
+        }
+
+
+def _json(value: Value) -> int | str | None:
+    return format(value, "f") if isinstance(value, Decimal) else value
+
+
+@frozen
+class ValidationResult:
+    """Every finding about one report, collected in one pass.
+
+    Iterate it for the findings, ``len()`` counts them; :attr:`ok` is true
+    when no finding is an error. The report is kept for presenting the
+    findings beside their cells.
+    """
+
+    findings: tuple[Finding, ...]
+    report: Any = field(eq=False, repr=False)
+
+    def __iter__(self) -> Iterator[Finding]:
+        return iter(self.findings)
+
+    def __len__(self) -> int:
+        return len(self.findings)
+
+    @property
+    def ok(self) -> bool:
+        """True when no finding has severity error."""
+        return not any(f.severity is Severity.ERROR for f in self.findings)
+
+    @property
+    def errors(self) -> tuple[Finding, ...]:
+        """The findings of severity error."""
+        return self.at_least(Severity.ERROR)
+
+    def at_least(self, severity: Severity | str) -> tuple[Finding, ...]:
+        """The findings of this severity or worse."""
+        rank = Severity(severity).rank
+        return tuple(f for f in self.findings if f.severity.rank >= rank)
+
+    def by_severity(self) -> dict[Severity, int]:
+        """How many findings of each severity (every severity present, zero included)."""
+        counts = Counter(f.severity for f in self.findings)
+        return {severity: counts[severity] for severity in Severity}
+
+    def by_rule(self) -> dict[str, int]:
+        """How many findings of each rule, for the rules that have any."""
+        return dict(Counter(f.rule for f in self.findings))
+
+    def for_cell(self, path: str) -> tuple[Finding, ...]:
+        """The findings that involve the cell at this wire path."""
+        return tuple(f for f in self.findings if f.touches(path))
+
+    def for_rule(self, rule: str) -> tuple[Finding, ...]:
+        """The findings of one rule."""
+        return tuple(f for f in self.findings if f.rule == rule)
+
+
+class InconsistentReportError(GkDisclosureError, ValueError):
+    """Raised by :func:`gkdisclosure.check` with the findings at or above its threshold."""
+
+    findings: tuple[Finding, ...]
+
+    def __init__(self, findings: tuple[Finding, ...]) -> None:
+        self.findings = tuple(findings)
+        super().__init__(self.findings)
+
+    def __str__(self) -> str:
+        rules = ", ".join(sorted({f.rule for f in self.findings}))
+        count = len(self.findings)
+        return f"the report is inconsistent: {count} finding{'s' if count != 1 else ''} ({rules})"
+
+    def __reduce__(self) -> tuple[type[InconsistentReportError], tuple[tuple[Finding, ...]]]:
+        return (type(self), (self.findings,))

@@ -1,0 +1,77 @@
+"""Locales and message catalogs: the gettext catalogs compiled by pybabel."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from functools import cache
+from pathlib import Path
+from typing import Final, Literal
+
+from babel import Locale, UnknownLocaleError
+from babel.numbers import format_decimal
+from babel.support import Translations
+
+from ..errors import UnsupportedLocaleError
+
+__all__ = ["DOMAIN", "LOCALES", "LocaleName", "format_number", "gettext", "normalize_locale"]
+
+LocaleName = Literal["zh_CN", "en"]
+#: The locales the library has messages for.
+LOCALES: Final[tuple[LocaleName, ...]] = ("zh_CN", "en")
+#: The gettext domain of the library's catalogs.
+DOMAIN: Final = "gkdisclosure"
+_DIRECTORY: Final = Path(__file__).parent.parent / "locale"
+_TRADITIONAL: Final = frozenset({"TW", "HK", "MO"})
+
+
+def normalize_locale(locale: str | Locale) -> LocaleName:
+    """Map any spelling of a supported locale to the name of its catalog.
+
+    ``zh``, ``zh_CN``, ``zh-CN``, ``zh_Hans_CN`` and ``zh_CN.UTF-8`` give
+    ``"zh_CN"``; ``en``, ``en_US``, ``en-GB`` give ``"en"``. Anything else
+    (Traditional Chinese included: the library has no such catalog) raises
+    :exc:`~gkdisclosure.errors.UnsupportedLocaleError` rather than falling
+    back silently.
+    """
+    if isinstance(locale, Locale):
+        parsed = locale
+    else:
+        text = str(locale).strip().split(".", 1)[0].split("@", 1)[0]
+        try:
+            parsed = Locale.parse(text.replace("-", "_"))
+        except (ValueError, TypeError, UnknownLocaleError):
+            raise UnsupportedLocaleError(str(locale)) from None
+    if parsed.language == "zh":
+        traditional = parsed.script == "Hant" or (
+            parsed.script is None and parsed.territory in _TRADITIONAL
+        )
+        if not traditional:
+            return "zh_CN"
+    if parsed.language == "en":
+        return "en"
+    raise UnsupportedLocaleError(str(locale))
+
+
+@cache
+def _translations(name: LocaleName) -> Translations:
+    found = Translations.load(_DIRECTORY, [name], DOMAIN)
+    if isinstance(found, Translations):
+        return found
+    # a broken installation: the wheel ships the compiled catalogs
+    msg = (
+        f"the compiled message catalog for {name} is missing under {_DIRECTORY}"  # pragma: no cover
+    )
+    raise RuntimeError(msg)  # pragma: no cover
+
+
+def gettext(message: str, locale: LocaleName) -> str:
+    """Translate a message into a supported locale (its catalog name)."""
+    return _translations(locale).gettext(message)
+
+
+def format_number(value: int | Decimal, locale: LocaleName, *, signed: bool = False) -> str:
+    """Format a count or an amount for the locale, digits of an amount kept as given."""
+    text = format_decimal(value, locale=locale, decimal_quantization=False)
+    if signed and value > 0:
+        return f"+{text}"
+    return text

@@ -1,0 +1,168 @@
+"""Findings and rules as sentences, in the caller's locale."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Final, cast
+
+from ..catalog import PREVIOUS, Cell, EditionSpec, edition
+from ..findings import Finding, Severity, Status, ValidationResult
+from ..rules import N_, RULES
+from ._i18n import LocaleName, format_number, gettext, normalize_locale
+
+__all__ = ["describe", "rule_text", "severity_name", "summary"]
+
+_FAILED: Final = N_(
+    "%(where)s: %(target)s is %(actual)s, but %(expression)s = %(expected)s (difference %(delta)s)."
+)
+_UNASSESSABLE: Final = N_(
+    "%(where)s: %(target)s = %(expression)s cannot be checked; not reported: %(missing)s."
+)
+_NEGATIVE: Final = N_("%(where)s: %(actual)s is negative; counts and amounts cannot be.")
+_MISSING_TABLE: Final = N_("The report has no table %(number)s (%(heading)s).")
+_EDITION_YEAR: Final = N_(
+    "The tables follow the %(actual)s edition, "
+    "but reports for %(year)s use the %(expected)s edition."
+)
+_SEQUENCE_YEAR: Final = N_(
+    "The previous report is for %(actual)s; "
+    "the cross-report rules need the report for %(expected)s."
+)
+_SEQUENCE_AGENCY: Final = N_("The previous report is of %(actual)s, not of %(expected)s.")
+_PREVIOUS: Final = N_("last year's %(label)s")
+_ZEROS: Final = N_("%(count)s more rows of 0")
+_ASSUMED: Final = N_(" Read as 0 where not reported: %(cells)s.")
+_SEPARATOR: Final = N_(", ")
+_NOT_REPORTED: Final = "?"
+_SHOWN_TERMS: Final = 6
+
+
+def _cell(spec: EditionSpec, path: str) -> Cell:
+    return spec.cell(path.removeprefix(PREVIOUS))
+
+
+def _label(spec: EditionSpec, path: str, locale: LocaleName, part: str) -> str:
+    """A cell's label: its row, its column, or both."""
+    cell = _cell(spec, path)
+    row = cell.row.zh if locale == "zh_CN" else cell.row.en
+    column = cell.column.zh if locale == "zh_CN" else cell.column.en
+    label = {"row": row, "column": column}.get(part, f"{row} / {column}")
+    if path.startswith(PREVIOUS):
+        return gettext(_PREVIOUS, locale) % {"label": label}
+    return label
+
+
+def _number(value: int | Decimal | None, locale: LocaleName, *, signed: bool = False) -> str:
+    return _NOT_REPORTED if value is None else format_number(value, locale, signed=signed)
+
+
+def _expression(finding: Finding, spec: EditionSpec, locale: LocaleName, part: str) -> str:
+    terms: tuple[tuple[int, str, int | Decimal | None], ...] = finding.args["terms"]
+    shown = terms
+    if len(terms) > _SHOWN_TERMS:
+        shown = tuple(term for term in terms if term[2] != 0)
+    text = ""
+    for sign, path, value in shown:
+        operator = ("+ " if text else "") if sign > 0 else "− "
+        label = _label(spec, path, locale, part)
+        text += f"{' ' if text else ''}{operator}{label} {_number(value, locale)}"
+    hidden = len(terms) - len(shown)
+    if hidden:
+        zeros = gettext(_ZEROS, locale) % {"count": hidden}
+        text = f"{text} + {zeros}" if text else zeros
+    return text
+
+
+def describe(finding: Finding, locale: str = "zh_CN") -> str:
+    """The finding as a sentence in the locale (``zh_CN`` or ``en``, in any spelling)."""
+    name = normalize_locale(locale)
+    spec = edition(finding.args["edition"])
+    if finding.rule.startswith(("report.", "series.sequence")):
+        return _describe_report(finding, spec, name)
+    if finding.row is None:
+        where_part, term_part = "column", "row"
+    elif finding.column is None:
+        where_part, term_part = "row", "column"
+    else:
+        where_part = term_part = "cell"
+    where = _label(spec, finding.path, name, where_part)
+    actual = _number(cast("int | Decimal | None", finding.actual), name)
+    if finding.rule == "cells.non_negative":
+        sentence = gettext(_NEGATIVE, name) % {"where": where, "actual": actual}
+    elif finding.status is Status.UNASSESSABLE:
+        missing = gettext(_SEPARATOR, name).join(
+            _label(spec, path, name, "cell") for path in finding.missing
+        )
+        sentence = gettext(_UNASSESSABLE, name) % {
+            "where": where,
+            "target": _label(spec, finding.path, name, term_part),
+            "expression": _expression(finding, spec, name, term_part),
+            "missing": missing,
+        }
+    else:
+        sentence = gettext(_FAILED, name) % {
+            "where": where,
+            "target": _label(spec, finding.path, name, term_part),
+            "actual": actual,
+            "expression": _expression(finding, spec, name, term_part),
+            "expected": _number(cast("int | Decimal | None", finding.expected), name),
+            "delta": _number(finding.delta, name, signed=True),
+        }
+    if finding.assumed_zero:
+        cells = gettext(_SEPARATOR, name).join(
+            _label(spec, path, name, "cell") for path in finding.assumed_zero
+        )
+        sentence += gettext(_ASSUMED, name) % {"cells": cells}
+    return sentence
+
+
+def _describe_report(finding: Finding, spec: EditionSpec, name: LocaleName) -> str:
+    values = {"actual": finding.actual, "expected": finding.expected}
+    if finding.rule == "report.missing_table":
+        table = spec.table(finding.path)
+        heading = table.heading if name == "zh_CN" else table.en
+        return gettext(_MISSING_TABLE, name) % {"number": table.number, "heading": heading}
+    if finding.rule == "report.edition_year":
+        return gettext(_EDITION_YEAR, name) % {**values, "year": finding.args["year"]}
+    template = _SEQUENCE_YEAR if finding.path == "year" else _SEQUENCE_AGENCY
+    return gettext(template, name) % values
+
+
+def rule_text(rule: str, locale: str = "zh_CN") -> tuple[str, str]:
+    """A rule's title and identity in the locale."""
+    name = normalize_locale(locale)
+    found = RULES[rule]
+    return gettext(found.title, name), gettext(found.identity, name)
+
+
+_SEVERITIES: Final = {
+    Severity.ERROR: N_("error"),
+    Severity.WARNING: N_("warning"),
+    Severity.INFO: N_("info"),
+}
+_CLEAN: Final = N_("no findings")
+_COUNTS: Final = N_("%(error)s errors, %(warning)s warnings, %(info)s notes")
+_HEADER: Final = N_("%(agency)s, report for %(year)s, %(edition)s edition")
+_LINE: Final = N_("%(header)s: %(status)s")
+
+
+def severity_name(severity: Severity | str, locale: str = "zh_CN") -> str:
+    """The name of a severity in the locale."""
+    return gettext(_SEVERITIES[Severity(severity)], normalize_locale(locale))
+
+
+def summary(result: ValidationResult, locale: str = "zh_CN") -> str:
+    """One line about the report and its findings, in the locale."""
+    name = normalize_locale(locale)
+    report = result.report
+    header = gettext(_HEADER, name) % {
+        "agency": report.agency,
+        "year": report.year,
+        "edition": report.edition.value,
+    }
+    if result.findings:
+        counts = {severity.value: count for severity, count in result.by_severity().items()}
+        status = gettext(_COUNTS, name) % counts
+    else:
+        status = gettext(_CLEAN, name)
+    return gettext(_LINE, name) % {"header": header, "status": status}
