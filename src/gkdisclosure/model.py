@@ -326,7 +326,7 @@ class Report:
     :attr:`Edition.E2021`); anything else raises :exc:`TypeError`.
     """
 
-    edition: Edition = field(validator=_check_edition)
+    edition: Edition = field(converter=Edition, validator=_check_edition)
     agency: str
     year: int
     meta: Meta | None = None

@@ -15,6 +15,7 @@ _PROACTIVE_HEADING = "二、主动公开政府信息情况"
 _PROACTIVE_EN = "Proactive disclosure of government information"
 _PROACTIVE_ALIASES = ("二、主动公开政府政府情况",)
 
+_CORNER = "信息内容"
 _ITEM_1 = Group("item_1", "第二十条第（一）项", "Article 20, item 1")
 _ITEM_5 = Group("item_5", "第二十条第（五）项", "Article 20, item 5")
 _ITEM_6 = Group("item_6", "第二十条第（六）项", "Article 20, item 6")
@@ -34,6 +35,7 @@ _PROACTIVE_2021 = Table(
     heading=_PROACTIVE_HEADING,
     en=_PROACTIVE_EN,
     heading_aliases=_PROACTIVE_ALIASES,
+    corner=_CORNER,
     groups=(_ITEM_1, _ITEM_5, _ITEM_6, _ITEM_8),
     rows=(
         Row(
@@ -95,6 +97,7 @@ _PROACTIVE_2019 = Table(
     heading=_PROACTIVE_HEADING,
     en=_PROACTIVE_EN,
     heading_aliases=_PROACTIVE_ALIASES,
+    corner=_CORNER,
     groups=(_ITEM_1, _ITEM_5, _ITEM_6, _ITEM_8, _ITEM_9),
     rows=(
         Row(
@@ -156,6 +159,13 @@ APPLICANTS = (
     Column("total", "总计", "Total", aliases=("合计",)),
 )
 
+_APPLICANTS_CAPTION = "申请人情况"
+_LEGAL_PERSONS = Group(
+    "legal_persons",
+    "法人或其他组织",
+    "Legal persons and other organisations",
+    columns=("commercial", "research", "public_interest", "legal_services", "other"),
+)
 _HANDLED = Group("handled", "三、本年度办理结果", "3. Requests handled this year")
 _WITHHELD = Group("withheld", "（三）不予公开", "(3) Withheld", subtotal="withheld.subtotal")
 _UNAVAILABLE = Group(
@@ -320,6 +330,8 @@ _REQUESTS_2021 = Table(
     heading=_REQUESTS_HEADING,
     en=_REQUESTS_EN,
     note=_REQUESTS_NOTE,
+    caption=_APPLICANTS_CAPTION,
+    column_groups=(_LEGAL_PERSONS,),
     groups=(_HANDLED, _WITHHELD, _UNAVAILABLE, _NOT_PROCESSED, _OTHER_HANDLING),
     rows=(
         *_HEAD_ROWS,
@@ -349,6 +361,8 @@ _REQUESTS_2019 = Table(
     heading=_REQUESTS_HEADING,
     en=_REQUESTS_EN,
     note=_REQUESTS_NOTE,
+    caption=_APPLICANTS_CAPTION,
+    column_groups=(_LEGAL_PERSONS,),
     groups=(_HANDLED, _WITHHELD, _UNAVAILABLE, _NOT_PROCESSED),
     rows=(
         *_HEAD_ROWS,

@@ -79,6 +79,8 @@ class Group:
     en: str
     aliases: tuple[str, ...] = ()
     subtotal: str | None = None
+    #: For a header spanning columns: the keys of the columns under it.
+    columns: tuple[str, ...] = ()
 
     @property
     def labels(self) -> tuple[str, ...]:
@@ -132,6 +134,12 @@ class Table:
     groups: tuple[Group, ...] = ()
     heading_aliases: tuple[str, ...] = ()
     note: str | None = None
+    #: The first header cell of each block of 表二 (信息内容).
+    corner: str | None = None
+    #: The header over all the columns of 表三 (申请人情况).
+    caption: str | None = None
+    #: Headers that span some columns (表三: 法人或其他组织 over five).
+    column_groups: tuple[Group, ...] = ()
     _rows_by_key: dict[str, Row] = field(init=False, repr=False, eq=False)
     _rows_by_label: dict[str, Row] = field(init=False, repr=False, eq=False)
     _columns_by_label: dict[str, Column] = field(init=False, repr=False, eq=False)
