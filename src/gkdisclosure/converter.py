@@ -161,6 +161,14 @@ def make_converter(*, detailed: bool = False) -> Converter:
     ``detailed=True`` collects every problem (slower); the functions of
     this module try the fast converter first and use a detailed one only
     to explain a failure.
+
+    Used on its own, a converter raises cattrs' exceptions (or a
+    ``ValueError``) for a bad document; :func:`from_dict` and :func:`loads`
+    turn them into :exc:`~gkdisclosure.ReportDataError`. The fast
+    converter structures the model's classes with generated code that
+    checks cells inline: to change how cells are read, register hooks on a
+    ``detailed=True`` converter, whose cells go through the ``int`` and
+    :class:`~decimal.Decimal` hooks.
     """
     conv = Converter(forbid_extra_keys=True, detailed_validation=detailed)
     conv.register_structure_hook(int, _integer)

@@ -14,15 +14,18 @@ SCHEMA_ID: Final = "https://gkdisclosure.readthedocs.io/schema/report.json"
 _CELLS: Final[dict[ValueKind, dict[str, Any]]] = {
     ValueKind.COUNT: {"type": ["integer", "null"]},
     ValueKind.SIGNED: {"type": ["integer", "null"]},
-    ValueKind.AMOUNT: {"type": ["string", "null"], "pattern": r"^-?[0-9]+(\.[0-9]+)?$"},
+    # ``(?!\n)``: Python's ``$`` also matches before a final newline, and
+    # jsonschema uses Python's ``re``; the library refuses "800.68\n".
+    ValueKind.AMOUNT: {"type": ["string", "null"], "pattern": r"^-?[0-9]+(\.[0-9]+)?$(?!\n)"},
 }
 
 
 def _row_schema(row: Row) -> dict[str, Any]:
+    # A group's own line (``subtotal``) is optional in the model: null is "absent".
     return {
         "title": row.zh,
         "description": row.en,
-        "type": "object",
+        "type": ["object", "null"] if row.role == "subtotal" else "object",
         "additionalProperties": False,
         "properties": {
             column.key: {"title": column.zh, "description": column.en, **_CELLS[column.kind]}
@@ -61,7 +64,12 @@ def _table_schema(table: Table) -> dict[str, Any]:
 
 def _edition_schema(spec: EditionSpec) -> dict[str, Any]:
     return {
-        "if": {"properties": {"edition": {"const": spec.edition.value}}},
+        # ``required``: without it a document lacking "edition" would match
+        # every edition's condition and get every edition's tables' errors.
+        "if": {
+            "required": ["edition"],
+            "properties": {"edition": {"const": spec.edition.value}},
+        },
         "then": {
             "properties": {table.key: _table_schema(table) for table in spec.tables},
         },
@@ -71,8 +79,12 @@ def _edition_schema(spec: EditionSpec) -> dict[str, Any]:
 def json_schema() -> dict[str, Any]:
     """Return the JSON Schema of a report document, both editions.
 
-    JSON Schema calls ``1.0`` an integer; the library refuses it. Files
-    that pass the schema may still be refused for that reason alone.
+    The schema says less than the library checks. A file that passes it
+    may still be refused for: numbers such as ``1.0`` or ``1e2`` in count
+    cells (JSON Schema calls them integers), a key twice in one object, a
+    date that is not a real ``YYYY-MM-DD`` date (``format`` is checked only
+    by validators asked to), a lone surrogate in a string, or a size over
+    :data:`~gkdisclosure.converter.MAX_DOCUMENT_BYTES`.
     """
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",

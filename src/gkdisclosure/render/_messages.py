@@ -18,6 +18,12 @@ _FAILED: Final = N_(
 _UNASSESSABLE: Final = N_(
     "%(where)s: %(target)s = %(expression)s cannot be checked; not reported: %(missing)s."
 )
+_FAILED_CELL: Final = N_(
+    "%(where)s is %(actual)s, but %(expression)s = %(expected)s (difference %(delta)s)."
+)
+_UNASSESSABLE_CELL: Final = N_(
+    "%(where)s = %(expression)s cannot be checked; not reported: %(missing)s."
+)
 _NEGATIVE: Final = N_("%(where)s: %(actual)s is negative; counts and amounts cannot be.")
 _MISSING_TABLE: Final = N_("The report has no table %(number)s (%(heading)s).")
 _EDITION_YEAR: Final = N_(
@@ -93,14 +99,16 @@ def describe(finding: Finding, locale: str = "zh_CN") -> str:
         missing = gettext(_SEPARATOR, name).join(
             _label(spec, path, name, "cell") for path in finding.missing
         )
-        sentence = gettext(_UNASSESSABLE, name) % {
+        template = _UNASSESSABLE_CELL if where_part == "cell" else _UNASSESSABLE
+        sentence = gettext(template, name) % {
             "where": where,
             "target": _label(spec, finding.path, name, term_part),
             "expression": _expression(finding, spec, name, term_part),
             "missing": missing,
         }
     else:
-        sentence = gettext(_FAILED, name) % {
+        template = _FAILED_CELL if where_part == "cell" else _FAILED
+        sentence = gettext(template, name) % {
             "where": where,
             "target": _label(spec, finding.path, name, term_part),
             "actual": actual,

@@ -22,6 +22,7 @@ from ._evaluate import evaluate
 
 __all__ = [
     "PROFILES",
+    "ProfileName",
     "RULES",
     "Rule",
     "check",
@@ -30,6 +31,7 @@ __all__ = [
     "validate",
 ]
 
+#: The names of the severity profiles.
 ProfileName = Literal["strict", "default", "lenient"]
 
 
