@@ -22,8 +22,8 @@ from ._evaluate import evaluate
 
 __all__ = [
     "PROFILES",
-    "ProfileName",
     "RULES",
+    "ProfileName",
     "Rule",
     "check",
     "is_consistent",

@@ -71,9 +71,9 @@ def evaluate(  # noqa: C901, PLR0912 - the whole three-valued semantics in one p
                 zeroed.append(path)
             else:
                 missing.append(path)
-            value = 0 if value is None and blank_as_zero else value
-            shown.append((term.sign, path, value))
-            expected += term.sign * (value or 0)
+            read_as = 0 if value is None and blank_as_zero else value
+            shown.append((term.sign, path, read_as))
+            expected += term.sign * (read_as or 0)
     if missing:
         return _finding(
             identity, report, severities, Status.UNASSESSABLE,
