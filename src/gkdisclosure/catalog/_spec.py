@@ -54,10 +54,15 @@ def normalize_label(text: str) -> str:
 class Column:
     """A column of a table: one value of every row it belongs to."""
 
+    #: The wire key of the column (``"natural_person"``).
     key: str
+    #: The official Chinese label, exactly as the format prints it.
     zh: str
+    #: An English label.
     en: str
+    #: What the column's cells hold.
     kind: ValueKind = ValueKind.COUNT
+    #: Other spellings seen in published reports.
     aliases: tuple[str, ...] = ()
 
     @property
@@ -74,10 +79,15 @@ class Group:
     (a subtotal); :attr:`subtotal` names that row's key then.
     """
 
+    #: The group's key (``"withheld"``, ``"item_1"``).
     key: str
+    #: The official Chinese label.
     zh: str
+    #: An English label.
     en: str
+    #: Other spellings seen in published reports.
     aliases: tuple[str, ...] = ()
+    #: The key of the group's subtotal row, for the groups of 表三.
     subtotal: str | None = None
     #: For a header spanning columns: the keys of the columns under it.
     columns: tuple[str, ...] = ()
@@ -97,13 +107,23 @@ class Row:
     format does not print but real reports do (group subtotals).
     """
 
+    #: The row's wire path inside its table.
     key: str
+    #: The official Chinese label (for a subtotal row, its group's label).
     zh: str
+    #: An English label.
     en: str
+    #: The columns of the row, in printed order.
     columns: tuple[Column, ...]
+    #: The key of the group the row sits in, if any.
     group: str | None = None
+    #: What the row is for: ``"received"``, ``"carried_over"``, ``"outcome"``,
+    #: ``"subtotal"``, ``"total"`` or ``"carried_forward"`` in 表三; ``"data"``
+    #: in 表二 and 表四. The identities are derived from the roles.
     role: str = "data"
+    #: False for rows the format does not print but real reports do.
     official: bool = True
+    #: Other spellings seen in published reports.
     aliases: tuple[str, ...] = ()
 
     @property
@@ -126,13 +146,21 @@ class Cell:
 class Table:
     """One statutory table of an edition (表二, 表三 or 表四)."""
 
+    #: The table's wire key: ``"proactive"``, ``"requests"`` or ``"review_litigation"``.
     key: str
+    #: The table's number in the report: ``"二"``, ``"三"`` or ``"四"``.
     number: str
+    #: The section heading that titles the table.
     heading: str
+    #: An English title.
     en: str
+    #: The rows, in printed order (subtotal rows first in their group).
     rows: tuple[Row, ...]
+    #: Labels that span rows: block captions, merged row labels.
     groups: tuple[Group, ...] = ()
+    #: Other spellings of the heading seen in published reports.
     heading_aliases: tuple[str, ...] = ()
+    #: The note in the corner of 表三, which states the ledger identity.
     note: str | None = None
     #: The first header cell of each block of 表二 (信息内容).
     corner: str | None = None
