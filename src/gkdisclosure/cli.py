@@ -76,12 +76,7 @@ def _rules(args: argparse.Namespace) -> int:
                     "id": rule.id,
                     "scope": rule.scope,
                     "severity": rule.severity.value,
-                    **{
-                        locale: dict(
-                            zip(("title", "identity"), rule_text(rule.id, locale), strict=True)
-                        )
-                        for locale in ("zh_CN", "en")
-                    },
+                    **{locale: _rule_text(rule.id, locale) for locale in ("zh_CN", "en")},
                 }
                 for rule in RULES.values()
             ],

@@ -87,8 +87,13 @@ class Finding:
     fingerprint: str = ""
 
     def touches(self, path: str) -> bool:
-        """Whether the finding is about this cell: its target, an operand or a missing cell."""
-        return path == self.path or path in self.operands or path in self.missing
+        """Whether the finding is about this cell: its target, an operand, or a blank cell."""
+        return (
+            path == self.path
+            or path in self.operands
+            or path in self.missing
+            or path in self.assumed_zero
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """The finding as JSON-ready data (amounts as strings)."""

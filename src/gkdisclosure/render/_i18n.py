@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Final, Literal
 
 from babel import Locale, UnknownLocaleError
+from babel.core import parse_locale
 from babel.numbers import format_decimal
 from babel.support import Translations
 
@@ -34,17 +35,20 @@ def normalize_locale(locale: str | Locale) -> LocaleName:
     back silently.
     """
     if isinstance(locale, Locale):
-        parsed = locale
+        parsed, script = locale, locale.script
     else:
-        text = str(locale).strip().split(".", 1)[0].split("@", 1)[0]
+        text = str(locale).strip().split(".", 1)[0].split("@", 1)[0].replace("-", "_")
+        if text in {"C", "POSIX"}:
+            raise UnsupportedLocaleError(str(locale))
         try:
-            parsed = Locale.parse(text.replace("-", "_"))
+            # read the script as asked: babel resolves zh_Hant_CN to zh_Hans_CN
+            script = parse_locale(text)[2]
+            parsed = Locale.parse(text)
         except (ValueError, TypeError, UnknownLocaleError):
             raise UnsupportedLocaleError(str(locale)) from None
     if parsed.language == "zh":
-        traditional = parsed.script == "Hant" or (
-            parsed.script is None and parsed.territory in _TRADITIONAL
-        )
+        script = script or parsed.script
+        traditional = script == "Hant" or (script is None and parsed.territory in _TRADITIONAL)
         if not traditional:
             return "zh_CN"
     if parsed.language == "en":
@@ -71,7 +75,12 @@ def gettext(message: str, locale: LocaleName) -> str:
 
 def format_number(value: int | Decimal, locale: LocaleName, *, signed: bool = False) -> str:
     """Format a count or an amount for the locale, digits of an amount kept as given."""
-    text = format_decimal(value, locale=locale, decimal_quantization=False)
+    places = 0
+    if isinstance(value, Decimal):
+        exponent = value.as_tuple().exponent
+        places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    pattern = "#,##0" + ("." + "0" * places if places else "")
+    text = format_decimal(value, format=pattern, locale=locale, decimal_quantization=False)
     if signed and value > 0:
         return f"+{text}"
     return text

@@ -128,8 +128,11 @@ def _describe_report(finding: Finding, spec: EditionSpec, name: LocaleName) -> s
     values = {"actual": finding.actual, "expected": finding.expected}
     if finding.rule == "report.missing_table":
         table = spec.table(finding.path)
-        heading = table.heading if name == "zh_CN" else table.en
-        return gettext(_MISSING_TABLE, name) % {"number": table.number, "heading": heading}
+        if name == "zh_CN":
+            number, heading = table.number, table.heading
+        else:  # 表二, 表三, 表四 are tables 2, 3 and 4
+            number, heading = str(spec.tables.index(table) + 2), table.en
+        return gettext(_MISSING_TABLE, name) % {"number": number, "heading": heading}
     if finding.rule == "report.edition_year":
         return gettext(_EDITION_YEAR, name) % {**values, "year": finding.args["year"]}
     template = _SEQUENCE_YEAR if finding.path == "year" else _SEQUENCE_AGENCY
