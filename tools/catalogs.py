@@ -41,13 +41,16 @@ def _extract(output: Path) -> None:
     )
 
 
+#: How the catalogs are merged, the same for updating and checking.
+UPDATE = ("update", "-i", str(TEMPLATE), "-d", str(LOCALE), "-D", DOMAIN, "--no-fuzzy-matching",
+          "-w", "100", "--ignore-pot-creation-date")  # fmt: skip
+
+
 def main(command: str) -> int:
     """Run one command; return the exit status."""
     if command == "update":
         _extract(TEMPLATE)
-        _pybabel(
-            "update", "-i", TEMPLATE, "-d", LOCALE, "-D", DOMAIN, "--no-fuzzy-matching", "-w", "100"
-        )
+        _pybabel(*UPDATE)
         _pybabel("compile", "-d", LOCALE, "-D", DOMAIN, "--statistics")
         return 0
     if command == "check":
@@ -58,22 +61,7 @@ def main(command: str) -> int:
                 sys.stderr.write(f"{TEMPLATE} is stale: run python tools/catalogs.py update\n")
                 return 1
         result = subprocess.run(  # noqa: S603 - fixed arguments
-            [
-                sys.executable,
-                "-m",
-                "babel.messages.frontend",
-                "update",
-                "--check",
-                "-i",
-                str(TEMPLATE),
-                "-d",
-                str(LOCALE),
-                "-D",
-                DOMAIN,
-                "--no-fuzzy-matching",
-                "-w",
-                "100",
-            ],
+            [sys.executable, "-m", "babel.messages.frontend", *UPDATE, "--check"],
             check=False,
             cwd=ROOT,
             capture_output=True,
