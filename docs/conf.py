@@ -65,6 +65,7 @@ else:
         ("py:class", "decimal.Decimal"),
         ("py:class", "datetime.date"),
         ("py:class", "os.PathLike"),
+        ("py:class", "collections.abc.Iterable"),
         ("py:class", "collections.abc.Iterator"),
         ("py:class", "collections.abc.Sequence"),
         ("py:class", "collections.abc.Mapping"),

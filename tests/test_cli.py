@@ -210,6 +210,7 @@ def test_json_format(run: Run, broken: str) -> None:
         "ok": True,
         "counts": {"error": 0, "warning": 0, "info": 0},
         "findings": [],
+        "notes": [],
     }
 
 
@@ -525,3 +526,106 @@ def test_a_broken_pipe_in_process(monkeypatch: pytest.MonkeyPatch, tmp_path: Pat
     with (tmp_path / "stdout").open("w") as handle:
         monkeypatch.setattr(sys, "stdout", _GoneReader(handle))
         assert main(["rules"]) == 141
+
+
+# --- published pages and PDF text ---------------------------------------------------------------
+
+CORPUS = ROOT / "tests" / "data" / "corpus"
+
+
+@pytest.mark.parametrize(
+    ("name", "hidden"),
+    [
+        ("2021-fujian-gxt.txt", "2021-fujian.data"),
+        ("2024-pingtan.html", "2024-pingtan.data"),
+        ("2019-shanghai-bgt.html", "2019-shanghai.data"),
+    ],
+)
+def test_validate_reads_pages_and_text_by_content(
+    run: Run, tmp_path: Path, name: str, hidden: str
+) -> None:
+    """validate reads HTML pages and PDF text as well as JSON, telling them apart by content."""
+    copy = tmp_path / hidden  # a name that says nothing of the kind
+    shutil.copyfile(CORPUS / name, copy)
+    expected = json.loads((CORPUS / f"{name}.expected.json").read_text(encoding="utf-8"))
+    status, out, err = run("validate", str(copy), "--format", "json", "--locale", "en")
+    assert (status, err) == (0, "")
+    (result,) = json.loads(out)
+    assert (result["agency"], result["year"]) == (expected["agency"], expected["year"])
+    assert result["counts"]["error"] == 0
+
+
+def test_validate_prints_reading_notes_beside_findings(run: Run) -> None:
+    """Notes of the reader about a finding's cells are printed beneath the finding."""
+    status, out, _ = run("validate", str(CORPUS / "2021-fujian-gxt.txt"), "--locale", "en")
+    assert status == 0
+    assert "(cells.inferred requests.carried_over)" in out
+    _, out, _ = run("validate", str(CORPUS / "2021-fujian-gxt.txt"), "--format", "json")
+    notes = json.loads(out)[0]["notes"]
+    assert any(note["code"] == "cells.inferred" for note in notes)
+
+
+def test_validate_compares_the_narrative(run: Run, tmp_path: Path) -> None:
+    """A page whose prose states another total than its table gets a narrative warning."""
+    page = (CORPUS / "2019-shanghai-bgt.html").read_text(encoding="utf-8")
+    sentence = "共受理政府信息公开申请859件"
+    assert page.count(sentence) == 1
+    changed = tmp_path / "changed.html"
+    changed.write_text(page.replace(sentence, sentence.replace("859", "860")), encoding="utf-8")
+    status, out, _ = run("validate", str(changed), "--format", "json", "--locale", "en")
+    (finding,) = [f for f in json.loads(out)[0]["findings"] if f["rule"] == "narrative.received"]
+    assert status == 0  # a warning: below the default --fail-on
+    assert (finding["expected"], finding["actual"], finding["severity"]) == (859, 860, "warning")
+    _, out, _ = run("validate", str(CORPUS / "2019-shanghai-bgt.html"), "--format", "json")
+    assert not [f for f in json.loads(out)[0]["findings"] if f["rule"] == "narrative.received"]
+
+
+def test_convert_writes_the_contract(run: Run, tmp_path: Path) -> None:
+    """convert reads a page into the JSON contract, equal to the hand transcription."""
+    out_path = tmp_path / "out.json"
+    status, out, err = run("convert", str(CORPUS / "2024-pingtan.html"), "-o", str(out_path))
+    assert (status, out) == (0, "")
+    assert json.loads(out_path.read_text(encoding="utf-8")) == json.loads(
+        (CORPUS / "2024-pingtan.html.expected.json").read_text(encoding="utf-8")
+    )
+    assert all(line.startswith("gkdisclosure: ") for line in err.splitlines())
+
+
+def test_convert_to_stdout_and_forced_kind(run: Run) -> None:
+    """convert writes to stdout without -o; --from forces the reader."""
+    status, out, _ = run("convert", str(CORPUS / "2021-fujian-gxt.txt"), "--from", "text")
+    assert status == 0
+    assert json.loads(out) == json.loads(SAMPLE.read_text(encoding="utf-8"))
+    status, _, err = run("convert", str(CORPUS / "2021-fujian-gxt.txt"), "--from", "html")
+    assert status == 2
+    assert err.count("\n") == 1
+
+
+def test_convert_without_inference_leaves_cells_unknown(run: Run) -> None:
+    """--no-infer keeps the cells a lost number made unknown as None."""
+    _, out, _ = run("convert", str(CORPUS / "2021-fujian-gxt.txt"), "--no-infer")
+    assert json.loads(out)["requests"]["carried_over"]["total"] is None
+
+
+@pytest.mark.parametrize(
+    "content", [b"", b"\x00\x01binary", "无表格的一段文字".encode(), b"<html><body></body></html>"]
+)
+def test_convert_unreadable_input_exits_2_with_one_line(
+    run: Run, tmp_path: Path, content: bytes
+) -> None:
+    """A file with no report in it gives exit 2 and one line on stderr, no traceback."""
+    path = tmp_path / "page.dat"
+    path.write_bytes(content)
+    status, out, err = run("convert", str(path))
+    assert (status, out) == (2, "")
+    assert err.startswith("gkdisclosure: ")
+    assert err.count("\n") == 1
+
+
+def test_convert_to_an_unwritable_place_exits_2(run: Run, tmp_path: Path) -> None:
+    """A place convert cannot write to gives exit 2 and leaves nothing behind."""
+    target = tmp_path / "missing" / "out.json"
+    status, _, err = run("convert", str(CORPUS / "2024-pingtan.html"), "-o", str(target))
+    assert status == 2
+    assert "cannot write" in err
+    assert not target.parent.exists()

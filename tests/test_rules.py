@@ -24,6 +24,7 @@ import json
 import pickle
 from collections import Counter
 from collections.abc import Iterable, Mapping
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal, TypeVar, cast
 
@@ -38,6 +39,8 @@ from gkdisclosure import (
     Finding,
     GkDisclosureError,
     InconsistentReportError,
+    NarrativeFigure,
+    NarrativeKind,
     OtherHandling,
     Report,
     Severity,
@@ -183,6 +186,12 @@ def test_rule_ids_are_stable() -> None:
         "series.in_force",
         "series.public_total",
         "series.previous_items",
+        "narrative.received",
+        "narrative.handled",
+        "narrative.carried_over",
+        "narrative.carried_forward",
+        "narrative.review",
+        "narrative.litigation",
     ]
     assert all(rule.id == key for key, rule in RULES.items())
 
@@ -1131,3 +1140,67 @@ def test_blanks_never_fail_a_consistent_report(report: Report) -> None:
     result = validate(report)
     assert all(f.status is Status.UNASSESSABLE for f in result if f.rule != "report.missing_table")
     assert all(f.missing for f in result if f.status is Status.UNASSESSABLE)
+
+
+# --- the text against the tables ------------------------------------------------------------------
+
+
+def figure(kind: NarrativeKind, value: int | Decimal, *paths: str) -> NarrativeFigure:
+    """A figure the prose states, as ingest finds it."""
+    return NarrativeFigure(
+        kind=kind,
+        value=value,
+        unit="件",
+        phrase=f"{value}件",
+        sentence=f"共{value}件。",
+        paths=paths,
+    )
+
+
+RECEIVED = ("requests.received.total",)
+LITIGATION = (
+    "review_litigation.litigation_direct.total",
+    "review_litigation.litigation_after_review.total",
+)
+
+
+def test_a_narrative_figure_that_agrees_yields_nothing() -> None:
+    """共收到申请11件 beside a table whose 总计 is 11: no finding."""
+    result = validate(SAMPLE, narrative=[figure(NarrativeKind.RECEIVED, 11, *RECEIVED)])
+    assert not result.findings
+
+
+def test_a_narrative_figure_that_disagrees_is_a_warning() -> None:
+    """The text says 12 where the table sums to 11: a warning naming both."""
+    (finding,) = validate(SAMPLE, narrative=[figure(NarrativeKind.RECEIVED, 12, *RECEIVED)])
+    assert (finding.rule, finding.severity, finding.status) == (
+        "narrative.received",
+        Severity.WARNING,
+        Status.FAILED,
+    )
+    assert (finding.expected, finding.actual, finding.delta) == (11, 12, 1)
+    assert finding.operands == {"requests.received.total": 11}
+
+
+def test_a_narrative_figure_sums_its_cells() -> None:
+    """行政诉讼 N 件 is compared with the two litigation totals added up."""
+    assert not validate(SAMPLE, narrative=[figure(NarrativeKind.LITIGATION, 1, *LITIGATION)])
+    (finding,) = validate(SAMPLE, narrative=[figure(NarrativeKind.LITIGATION, 2, *LITIGATION)])
+    assert (finding.expected, finding.actual) == (1, 2)
+
+
+def test_a_narrative_figure_over_a_blank_cell_is_unassessable() -> None:
+    """A table cell not reported makes the comparison unassessable, never a silent 0."""
+    requests = SAMPLE.requests
+    assert requests is not None
+    received = attrs.evolve(requests.received, total=None)
+    blank = attrs.evolve(SAMPLE, requests=attrs.evolve(requests, received=received))
+    findings = validate(blank, narrative=[figure(NarrativeKind.RECEIVED, 11, *RECEIVED)])
+    (finding,) = [f for f in findings if f.rule == "narrative.received"]
+    assert finding.status is Status.UNASSESSABLE
+    assert finding.missing == RECEIVED
+
+
+def test_the_fee_has_no_table_to_compare_with() -> None:
+    """信息处理费 stated in the text is not compared: no table holds it."""
+    assert not validate(SAMPLE, narrative=[figure(NarrativeKind.FEE, Decimal(400))])

@@ -158,6 +158,7 @@ _SCOPES = {
     "identity": "Identities within one report",
     "report": "The report as a whole",
     "series": "Across two years (only with `previous=`)",
+    "narrative": "The text against the tables (only with `narrative=`)",
 }
 _UNASSESSABLE = "unassessable"
 

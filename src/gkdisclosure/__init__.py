@@ -4,8 +4,15 @@ from __future__ import annotations
 
 from .catalog import Edition
 from .converter import dump, dumps, from_dict, load, loads, make_converter, to_dict
-from .errors import DataError, GkDisclosureError, ReportDataError, UnsupportedLocaleError
+from .errors import (
+    DataError,
+    GkDisclosureError,
+    IngestError,
+    ReportDataError,
+    UnsupportedLocaleError,
+)
 from .findings import Finding, InconsistentReportError, Severity, Status, ValidationResult
+from .ingest import IngestResult, read_html, read_text
 from .model import (
     ApplicantCounts,
     CaseOutcomes,
@@ -28,6 +35,7 @@ from .model import (
     Unavailable,
     Withheld,
 )
+from .narrative import NarrativeFigure, NarrativeKind
 from .render import describe
 from .rules import check, is_consistent, iter_findings, validate
 
@@ -44,8 +52,12 @@ __all__ = [
     "Finding",
     "GkDisclosureError",
     "InconsistentReportError",
+    "IngestError",
+    "IngestResult",
     "ItemCounts2019",
     "Meta",
+    "NarrativeFigure",
+    "NarrativeKind",
     "NotProcessed",
     "OtherHandling",
     "Proactive2019",
@@ -72,6 +84,8 @@ __all__ = [
     "load",
     "loads",
     "make_converter",
+    "read_html",
+    "read_text",
     "to_dict",
     "validate",
 ]

@@ -11,11 +11,17 @@ import json
 import os
 import sys
 from collections.abc import Sequence
-from typing import Any, NoReturn, TextIO
+from pathlib import Path
+from typing import Any, Final, NoReturn, TextIO
 
-from .converter import load
+from attrs import frozen
+
+from .converter import dump, dumps, load
 from .errors import GkDisclosureError, UnsupportedLocaleError
-from .findings import ValidationResult
+from .findings import Finding, ValidationResult
+from .ingest import IngestNote, IngestResult, read_html, read_text
+from .model import Report
+from .narrative import NarrativeFigure
 from .render import describe, normalize_locale, rule_text, severity_name, summary
 from .rules import PROFILES, RULES, validate
 from .schema import json_schema
@@ -95,50 +101,115 @@ def _rule_text(rule: str, locale: str) -> dict[str, str]:
     return {"title": title, "identity": identity}
 
 
-def _load(path: str) -> Any:
-    """Load a report, or return a one-line reason."""
+@frozen
+class _Document:
+    """A report read from a file, with what ingest said about it (none for JSON)."""
+
+    report: Report
+    ingest: IngestResult | None = None
+
+    @property
+    def notes(self) -> tuple[IngestNote, ...]:
+        return () if self.ingest is None else self.ingest.notes
+
+    @property
+    def narrative(self) -> tuple[NarrativeFigure, ...]:
+        return () if self.ingest is None else self.ingest.narrative
+
+
+_SNIFF_BYTES: Final = 64 * 1024
+_HTML_MARKS: Final = (b"<table", b"<html", b"<!doctype", b"<body", b"<div", b"<p>", b"<p ")
+
+
+def _sniff(path: str) -> str:
+    """The kind of a file: ``json`` if it is named so or opens like JSON, else by its content."""
+    with Path(path).open("rb") as stream:
+        head = stream.read(_SNIFF_BYTES)
+    opening = head.removeprefix(b"\xef\xbb\xbf").lstrip()[:1]
+    if Path(path).suffix.lower() == ".json" or opening in {b"{", b"["}:
+        return "json"
+    lowered = head.lower()
+    return "html" if any(mark in lowered for mark in _HTML_MARKS) else "text"
+
+
+def _read(path: str, args: argparse.Namespace) -> _Document | str:
+    """Read a report file of any kind, or return a one-line reason it cannot be read."""
     try:
-        return load(path)
+        kind = args.source_format or _sniff(path)
+        if kind == "json":
+            return _Document(load(path))
+        reader = read_html if kind == "html" else read_text
+        result = reader(
+            Path(path),
+            agency=args.agency,
+            year=args.year,
+            edition=args.edition,
+            infer=not args.no_infer,
+        )
     except OSError as exc:
         return f"{path}: cannot read: {exc.strerror or exc}"
     except GkDisclosureError as exc:
-        return str(exc).replace("\n", ";").replace(";  ", "; ")
+        text = str(exc).replace("\n", ";").replace(";  ", "; ")
+        return text if text.startswith(path) else f"{path}: {text}"
+    return _Document(result.report, result)
+
+
+def _convert(args: argparse.Namespace) -> int:
+    document = _read(args.file, args)
+    if isinstance(document, str):
+        sys.stderr.write(f"gkdisclosure: {document}\n")
+        return 2
+    for note in document.notes:
+        sys.stderr.write(f"gkdisclosure: {args.file}: {_note(note)}\n")
+    if args.output is None:
+        sys.stdout.write(dumps(document.report))
+        return 0
+    try:
+        dump(document.report, args.output)
+    except OSError as exc:
+        sys.stderr.write(f"gkdisclosure: {args.output}: cannot write: {exc.strerror or exc}\n")
+        return 2
+    return 0
 
 
 def _validate(args: argparse.Namespace) -> int:
-    previous = None
+    previous: Report | None = None
     if args.previous is not None:
-        previous = _load(args.previous)
-        if isinstance(previous, str):
-            sys.stderr.write(f"gkdisclosure: {previous}\n")
+        earlier = _read(args.previous, args)
+        if isinstance(earlier, str):
+            sys.stderr.write(f"gkdisclosure: {earlier}\n")
             return 2
+        previous = earlier.report
     status = 0
     documents: list[dict[str, Any]] = []
     for path in args.files:
-        report = _load(path)
-        if isinstance(report, str):
-            sys.stderr.write(f"gkdisclosure: {report}\n")
-            documents.append({"file": path, "error": report})
+        document = _read(path, args)
+        if isinstance(document, str):
+            sys.stderr.write(f"gkdisclosure: {document}\n")
+            documents.append({"file": path, "error": document})
             status = 2
             continue
         result = validate(
-            report,
+            document.report,
             previous=previous,
+            narrative=document.narrative,
             blank_as_zero=args.blank_as_zero,
             profile=args.profile,
         )
         if result.at_least(args.fail_on) and status == 0:
             status = 1
         if args.format == "json":
-            documents.append(_result_data(path, result, args.locale))
+            documents.append(_result_data(path, result, document.notes, args.locale))
         else:
-            _print_result(path, result, args.locale)
+            _print_result(path, result, document.notes, args.locale)
     if args.format == "json":
         _write(sys.stdout, documents)
     return status
 
 
-def _result_data(path: str, result: ValidationResult, locale: str) -> dict[str, Any]:
+def _result_data(
+    path: str, result: ValidationResult, notes: tuple[IngestNote, ...], locale: str
+) -> dict[str, Any]:
     report = result.report
     return {
         "file": path,
@@ -150,15 +221,48 @@ def _result_data(path: str, result: ValidationResult, locale: str) -> dict[str, 
         "findings": [
             {**finding.to_dict(), "message": describe(finding, locale)} for finding in result
         ],
+        "notes": [
+            {"code": note.code, "paths": list(note.paths), "message": note.message}
+            for note in notes
+        ],
     }
 
 
-def _print_result(path: str, result: ValidationResult, locale: str) -> None:
+def _print_result(
+    path: str, result: ValidationResult, notes: tuple[IngestNote, ...], locale: str
+) -> None:
+    """The summary, each finding with the reading notes about its cells, then the other notes."""
     sys.stdout.write(f"{path}: {summary(result, locale)}\n")
+    shown: set[IngestNote] = set()
     for finding in result:
         name = severity_name(finding.severity, locale)
         sys.stdout.write(f"  [{name}] {finding.rule} {finding.path}\n")
         sys.stdout.write(f"      {describe(finding, locale)}\n")
+        for note in notes:
+            if any(_under(cell, finding) for cell in note.paths):
+                shown.add(note)
+                sys.stdout.write(f"      ↳ {_note(note)}\n")
+    for note in notes:
+        if note not in shown:
+            sys.stdout.write(f"  {_note(note)}\n")
+
+
+def _note(note: IngestNote) -> str:
+    """A reading note on one line: its code, where (the common part of its paths), what."""
+    parts = [path.split(".") for path in note.paths]
+    common: list[str] = []
+    for level in zip(*parts, strict=False):
+        if len(set(level)) != 1:
+            break
+        common.append(level[0])
+    where = f" {'.'.join(common)}" if common else ""
+    return f"({note.code}{where}) {note.message}"
+
+
+def _under(path: str, finding: Finding) -> bool:
+    """Whether a note's path (a cell, a row or a table) covers a cell of the finding."""
+    cells = (finding.path, *finding.operands, *finding.missing, *finding.assumed_zero)
+    return any(cell == path or cell.startswith(f"{path}.") for cell in cells)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -170,8 +274,28 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     locale_help = "zh_CN or en, in any spelling (default: from the environment, else zh_CN)"
 
-    check = commands.add_parser("validate", help="check the identities of report files")
-    check.add_argument("files", nargs="+", metavar="FILE", help="report files (JSON)")
+    reading = _Parser(add_help=False)
+    reading.add_argument(
+        "--from",
+        dest="source_format",
+        choices=("json", "html", "text"),
+        help="read files as this kind (default: detected from their content)",
+    )
+    reading.add_argument("--agency", help="the agency, where a page does not say")
+    reading.add_argument("--year", type=int, help="the report year, where a page does not say")
+    reading.add_argument("--edition", choices=("2019", "2021"), help="force the edition")
+    reading.add_argument(
+        "--no-infer",
+        action="store_true",
+        help="leave cells unknown rather than infer them from the identities",
+    )
+
+    check = commands.add_parser(
+        "validate", parents=[reading], help="check the identities of report files"
+    )
+    check.add_argument(
+        "files", nargs="+", metavar="FILE", help="report files: JSON, HTML pages or text"
+    )
     check.add_argument("--previous", metavar="FILE", help="the report for the year before")
     check.add_argument("--locale", type=_locale, help=locale_help)
     check.add_argument("--format", choices=("text", "json"), default="text")
@@ -193,6 +317,13 @@ def _parser() -> argparse.ArgumentParser:
     rules.add_argument("--locale", type=_locale, help=locale_help)
     rules.add_argument("--format", choices=("text", "json"), default="text")
     rules.set_defaults(run=_rules)
+
+    convert = commands.add_parser(
+        "convert", parents=[reading], help="read an HTML page or text into the JSON contract"
+    )
+    convert.add_argument("file", metavar="FILE", help="a report: HTML page, text or JSON")
+    convert.add_argument("-o", "--output", metavar="OUT", help="write here (default: stdout)")
+    convert.set_defaults(run=_convert)
 
     schema = commands.add_parser("schema", help="print the JSON Schema of a report document")
     schema.set_defaults(run=_schema)

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from attrs import frozen
 
-__all__ = ["DataError", "GkDisclosureError", "ReportDataError", "UnsupportedLocaleError"]
+__all__ = [
+    "DataError",
+    "GkDisclosureError",
+    "IngestError",
+    "ReportDataError",
+    "UnsupportedLocaleError",
+]
 
 
 class GkDisclosureError(Exception):
@@ -68,3 +74,25 @@ class UnsupportedLocaleError(GkDisclosureError, ValueError):
 
     def __reduce__(self) -> tuple[type[UnsupportedLocaleError], tuple[str]]:
         return (type(self), (self.locale,))
+
+
+class IngestError(GkDisclosureError, ValueError):
+    """A document could not be read as a report.
+
+    ``reason`` says what was not found or what was wrong, in plain words;
+    ``source`` names the file or input, if known.
+    """
+
+    reason: str
+    source: str | None
+
+    def __init__(self, reason: str, source: str | None = None) -> None:
+        self.reason = reason
+        self.source = source
+        super().__init__(reason, source)
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.reason}" if self.source else self.reason
+
+    def __reduce__(self) -> tuple[type[IngestError], tuple[str, str | None]]:
+        return (type(self), (self.reason, self.source))

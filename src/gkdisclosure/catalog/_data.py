@@ -15,7 +15,7 @@ _PROACTIVE_HEADING = "二、主动公开政府信息情况"
 _PROACTIVE_EN = "Proactive disclosure of government information"
 _PROACTIVE_ALIASES = ("二、主动公开政府政府情况",)
 
-_CORNER = "信息内容"
+CORNER = "信息内容"
 _ITEM_1 = Group("item_1", "第二十条第（一）项", "Article 20, item 1")
 _ITEM_5 = Group("item_5", "第二十条第（五）项", "Article 20, item 5")
 _ITEM_6 = Group("item_6", "第二十条第（六）项", "Article 20, item 6")
@@ -35,7 +35,7 @@ _PROACTIVE_2021 = Table(
     heading=_PROACTIVE_HEADING,
     en=_PROACTIVE_EN,
     heading_aliases=_PROACTIVE_ALIASES,
-    corner=_CORNER,
+    corner=CORNER,
     groups=(_ITEM_1, _ITEM_5, _ITEM_6, _ITEM_8),
     rows=(
         Row(
@@ -97,7 +97,7 @@ _PROACTIVE_2019 = Table(
     heading=_PROACTIVE_HEADING,
     en=_PROACTIVE_EN,
     heading_aliases=_PROACTIVE_ALIASES,
-    corner=_CORNER,
+    corner=CORNER,
     groups=(_ITEM_1, _ITEM_5, _ITEM_6, _ITEM_8, _ITEM_9),
     rows=(
         Row(
@@ -159,8 +159,8 @@ APPLICANTS = (
     Column("total", "总计", "Total", aliases=("合计",)),
 )
 
-_APPLICANTS_CAPTION = "申请人情况"
-_LEGAL_PERSONS = Group(
+APPLICANTS_CAPTION = "申请人情况"
+LEGAL_PERSONS = Group(
     "legal_persons",
     "法人或其他组织",
     "Legal persons and other organisations",
@@ -330,8 +330,8 @@ _REQUESTS_2021 = Table(
     heading=_REQUESTS_HEADING,
     en=_REQUESTS_EN,
     note=_REQUESTS_NOTE,
-    caption=_APPLICANTS_CAPTION,
-    column_groups=(_LEGAL_PERSONS,),
+    caption=APPLICANTS_CAPTION,
+    column_groups=(LEGAL_PERSONS,),
     groups=(_HANDLED, _WITHHELD, _UNAVAILABLE, _NOT_PROCESSED, _OTHER_HANDLING),
     rows=(
         *_HEAD_ROWS,
@@ -361,8 +361,8 @@ _REQUESTS_2019 = Table(
     heading=_REQUESTS_HEADING,
     en=_REQUESTS_EN,
     note=_REQUESTS_NOTE,
-    caption=_APPLICANTS_CAPTION,
-    column_groups=(_LEGAL_PERSONS,),
+    caption=APPLICANTS_CAPTION,
+    column_groups=(LEGAL_PERSONS,),
     groups=(_HANDLED, _WITHHELD, _UNAVAILABLE, _NOT_PROCESSED),
     rows=(
         *_HEAD_ROWS,

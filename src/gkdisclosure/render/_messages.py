@@ -35,8 +35,17 @@ _SEQUENCE_YEAR: Final = N_(
     "the cross-report rules need the report for %(expected)s."
 )
 _SEQUENCE_AGENCY: Final = N_("The previous report is of %(actual)s, not of %(expected)s.")
+_NARRATIVE: Final = N_(
+    "The text states %(actual)s (\u201c%(sentence)s\u201d), but the table gives %(expected)s "
+    "(%(cells)s)."
+)
+_NARRATIVE_UNASSESSABLE: Final = N_(
+    "The text states %(actual)s (\u201c%(sentence)s\u201d); the table cannot be compared, "
+    "not reported: %(missing)s."
+)
 _PREVIOUS: Final = N_("last year's %(label)s")
 _ZEROS: Final = N_("%(count)s more rows of 0")
+_BLANKS: Final = N_("%(count)s rows not reported")
 _ASSUMED: Final = N_(" Read as 0 where not reported: %(cells)s.")
 _SEPARATOR: Final = N_(", ")
 _NOT_REPORTED: Final = "?"
@@ -65,17 +74,19 @@ def _number(value: int | Decimal | None, locale: LocaleName, *, signed: bool = F
 def _expression(finding: Finding, spec: EditionSpec, locale: LocaleName, part: str) -> str:
     terms: tuple[tuple[int, str, int | Decimal | None], ...] = finding.args["terms"]
     shown = terms
-    if len(terms) > _SHOWN_TERMS:
-        shown = tuple(term for term in terms if term[2] != 0)
+    if len(terms) > _SHOWN_TERMS:  # a long sum: name the rows that carry a number
+        shown = tuple(term for term in terms if term[2] not in {0, None})
     text = ""
     for sign, path, value in shown:
         operator = ("+ " if text else "") if sign > 0 else "− "
         label = _label(spec, path, locale, part)
         text += f"{' ' if text else ''}{operator}{label} {_number(value, locale)}"
-    hidden = len(terms) - len(shown)
-    if hidden:
-        zeros = gettext(_ZEROS, locale) % {"count": hidden}
-        text = f"{text} + {zeros}" if text else zeros
+    zeros = sum(1 for term in terms if term not in shown and term[2] == 0)
+    blanks = sum(1 for term in terms if term not in shown and term[2] is None)
+    for count, template in ((zeros, _ZEROS), (blanks, _BLANKS)):
+        if count:
+            more = gettext(template, locale) % {"count": count}
+            text = f"{text} + {more}" if text else more
     return text
 
 
@@ -85,6 +96,8 @@ def describe(finding: Finding, locale: str = "zh_CN") -> str:
     spec = edition(finding.args["edition"])
     if finding.rule.startswith(("report.", "series.sequence")):
         return _describe_report(finding, spec, name)
+    if finding.rule.startswith("narrative."):
+        return _describe_narrative(finding, spec, name)
     if finding.row is None:
         where_part, term_part = "column", "row"
     elif finding.column is None:
@@ -122,6 +135,21 @@ def describe(finding: Finding, locale: str = "zh_CN") -> str:
         )
         sentence += gettext(_ASSUMED, name) % {"cells": cells}
     return sentence
+
+
+def _describe_narrative(finding: Finding, spec: EditionSpec, name: LocaleName) -> str:
+    separator = gettext(_SEPARATOR, name)
+    cells = separator.join(_label(spec, path, name, "cell") for path in finding.args["paths"])
+    values = {
+        "actual": _number(cast("int | Decimal", finding.actual), name),
+        "sentence": finding.args["sentence"],
+        "cells": cells,
+    }
+    if finding.status is Status.UNASSESSABLE:
+        missing = separator.join(_label(spec, path, name, "cell") for path in finding.missing)
+        return gettext(_NARRATIVE_UNASSESSABLE, name) % {**values, "missing": missing}
+    expected = _number(cast("int | Decimal", finding.expected), name)
+    return gettext(_NARRATIVE, name) % {**values, "expected": expected}
 
 
 def _describe_report(finding: Finding, spec: EditionSpec, name: LocaleName) -> str:

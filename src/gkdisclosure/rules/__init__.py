@@ -7,7 +7,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from functools import cache
 from typing import Final, Literal
 
@@ -17,8 +17,9 @@ from ..catalog import Edition, Identity, edition, identities, series_identities
 from ..findings import Finding, InconsistentReportError, Severity, Status, ValidationResult
 from ..findings import fingerprint as _fingerprint
 from ..model import Report
+from ..narrative import NarrativeFigure, NarrativeKind
 from ._compile import Checker, compile_checker
-from ._evaluate import evaluate
+from ._evaluate import evaluate, read
 
 __all__ = [
     "PROFILES",
@@ -40,7 +41,7 @@ class Rule:
     """A rule's id, what it checks (English; translated on display) and its default severity."""
 
     id: str
-    scope: Literal["identity", "report", "series"]
+    scope: Literal["identity", "report", "series", "narrative"]
     severity: Severity
     title: str
     identity: str
@@ -52,6 +53,7 @@ def N_(message: str) -> str:  # noqa: N802 - the gettext convention for marking 
 
 
 _E, _W, _I = Severity.ERROR, Severity.WARNING, Severity.INFO
+_NARRATIVE_IDENTITY: Final = N_("the figure stated in the text = the table's cells")
 
 #: Every rule, by id, in the order they are documented.
 RULES: Final[Mapping[str, Rule]] = {
@@ -148,6 +150,23 @@ RULES: Final[Mapping[str, Rule]] = {
             N_("Item counts follow from last year"),
             N_("items last year = last year's items last year + last year's change"),
         ),
+        *(
+            Rule(f"narrative.{kind.value}", "narrative", _W, title, _NARRATIVE_IDENTITY)
+            for kind, title in (
+                (
+                    NarrativeKind.RECEIVED,
+                    N_("The text's count of requests received fits the table"),
+                ),
+                (NarrativeKind.HANDLED, N_("The text's count of requests handled fits the table")),
+                (NarrativeKind.CARRIED_OVER, N_("The text's count carried over fits the table")),
+                (
+                    NarrativeKind.CARRIED_FORWARD,
+                    N_("The text's count carried forward fits the table"),
+                ),
+                (NarrativeKind.REVIEW, N_("The text's count of reviews fits the table")),
+                (NarrativeKind.LITIGATION, N_("The text's count of lawsuits fits the table")),
+            )
+        ),
     )
 }
 
@@ -208,10 +227,11 @@ def _severities(
     return severities
 
 
-def iter_findings(
+def iter_findings(  # noqa: PLR0913 - validate's options
     report: Report,
     *,
     previous: Report | None = None,
+    narrative: Iterable[NarrativeFigure] = (),
     blank_as_zero: bool = False,
     profile: ProfileName = "default",
     severity: Mapping[str, Severity | str] | None = None,
@@ -236,12 +256,17 @@ def iter_findings(
             yield finding
     if previous is not None:
         yield from _series_findings(report, previous, severities, blank_as_zero=blank_as_zero)
+    for figure in narrative:
+        finding = _narrative_finding(report, figure, severities)
+        if finding is not None:
+            yield finding
 
 
-def validate(
+def validate(  # noqa: PLR0913 - the options of one validation
     report: Report,
     *,
     previous: Report | None = None,
+    narrative: Iterable[NarrativeFigure] = (),
     blank_as_zero: bool = False,
     profile: ProfileName = "default",
     severity: Mapping[str, Severity | str] | None = None,
@@ -250,6 +275,9 @@ def validate(
 
     - ``previous``: the same agency's report for the year before, for the
       cross-report rules (``series.*``).
+    - ``narrative``: totals the report's prose states (as
+      :func:`gkdisclosure.read_html` and :func:`gkdisclosure.read_text`
+      find them), for the ``narrative.*`` rules.
     - ``blank_as_zero``: read cells that are not reported as 0 instead of
       leaving their identities unassessable; every finding that did so
       lists those cells in ``assumed_zero``.
@@ -265,6 +293,7 @@ def validate(
         iter_findings(
             report,
             previous=previous,
+            narrative=narrative,
             blank_as_zero=blank_as_zero,
             profile=profile,
             severity=severity,
@@ -277,6 +306,7 @@ def check(  # noqa: PLR0913 - validate's options and the threshold
     report: Report,
     *,
     previous: Report | None = None,
+    narrative: Iterable[NarrativeFigure] = (),
     blank_as_zero: bool = False,
     profile: ProfileName = "default",
     severity: Mapping[str, Severity | str] | None = None,
@@ -287,7 +317,12 @@ def check(  # noqa: PLR0913 - validate's options and the threshold
     Returns the result otherwise (it may hold findings below ``fail_on``).
     """
     result = validate(
-        report, previous=previous, blank_as_zero=blank_as_zero, profile=profile, severity=severity
+        report,
+        previous=previous,
+        narrative=narrative,
+        blank_as_zero=blank_as_zero,
+        profile=profile,
+        severity=severity,
     )
     serious = result.at_least(fail_on)
     if serious:
@@ -373,3 +408,37 @@ def _series_findings(
         )
         if finding is not None:
             yield finding
+
+
+def _narrative_finding(
+    report: Report, figure: NarrativeFigure, severities: dict[str, Severity]
+) -> Finding | None:
+    """Compare a figure the text states with the cells of the table it sums."""
+    rule = f"narrative.{figure.kind.value}"
+    if rule not in RULES or not figure.paths:
+        return None  # the fee: no table holds it
+    values = {path: read(report, path) for path in figure.paths}
+    missing = tuple(path for path, value in values.items() if value is None)
+    operands = {path: value for path, value in values.items() if value is not None}
+    expected = None if missing else sum(operands.values())
+    if expected is not None and expected == figure.value:
+        return None
+    return Finding(
+        rule=rule,
+        severity=severities[rule if expected is not None else _UNASSESSABLE],
+        status=Status.FAILED if expected is not None else Status.UNASSESSABLE,
+        path=figure.paths[0],
+        table=figure.paths[0].split(".", 1)[0],
+        expected=expected,
+        actual=figure.value,
+        delta=None if expected is None else figure.value - expected,
+        operands=operands,
+        missing=missing,
+        args={
+            "edition": report.edition.value,
+            "sentence": figure.sentence,
+            "phrase": figure.phrase,
+            "paths": figure.paths,
+        },
+        fingerprint=_fingerprint(report.agency, report.year, rule, figure.paths[0]),
+    )
