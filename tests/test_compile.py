@@ -18,7 +18,7 @@ from gkdisclosure.findings import Severity
 from gkdisclosure.rules import PROFILES
 from gkdisclosure.rules._compile import Checker, compile_checker
 from gkdisclosure.rules._evaluate import evaluate
-from gkdisclosure.testing import reports
+from gkdisclosure.testing import corrupted_reports, reports, with_cell
 
 EDITIONS = ("2019", "2021")
 SEVERITIES: dict[str, Severity] = dict(PROFILES["default"])
@@ -75,13 +75,6 @@ def _paths(obj: Any, prefix: str = "") -> list[str]:
     return found
 
 
-def _with_cell(obj: Any, path: str, value: object) -> Any:
-    head, _, rest = path.partition(".")
-    if not rest:
-        return attrs.evolve(obj, **{head: value})
-    return attrs.evolve(obj, **{head: _with_cell(getattr(obj, head), rest, value)})
-
-
 @st.composite
 def tampered(draw: st.DrawFn, base: st.SearchStrategy[Report]) -> Report:
     """A report with a few cells set to small values, negatives and blanks included."""
@@ -95,20 +88,25 @@ def tampered(draw: st.DrawFn, base: st.SearchStrategy[Report]) -> Report:
     for path in draw(st.lists(st.sampled_from(paths), max_size=6)) if paths else []:
         value: int | None = draw(st.none() | st.integers(-3, 3))
         if value is not None and path.endswith(("amount", "amount_10k_yuan")):
-            report = _with_cell(report, path, Decimal(value))
+            report = with_cell(report, path, Decimal(value))
         else:
-            report = _with_cell(report, path, value)
+            report = with_cell(report, path, value)
     return report
 
 
 def arbitrary(which: str | None) -> st.SearchStrategy[Report]:
-    """Reports where identities pass, fail and cannot be checked, in every mix."""
+    """Reports where identities pass, fail and cannot be checked, in every mix.
+
+    Among them, consistent reports with one realistic fault planted (digits split
+    or glued, a shifted run, a zeroed total...), which fail few identities at once.
+    """
     return tampered(
         st.one_of(
             reports(edition=which, consistent=True, blanks=True),
             reports(edition=which, consistent=True, blanks=False),
             reports(edition=which, consistent=False, blanks=True, max_value=2),
             reports(edition=which, consistent=False, blanks=False, max_value=1),
+            corrupted_reports(edition=which).map(lambda pair: pair[0]),
         )
     )
 
@@ -184,7 +182,7 @@ def test_compiled_checkers_agree_on_edge_cases(
     """Blank rows and targets, negative totals and amounts: compiled and reference agree."""
     report = zeros(which)
     for path, value in changes.items():
-        report = _with_cell(report, path, value)
+        report = with_cell(report, path, value)
     picks = compiled_picks(report, blank_as_zero=blank_as_zero)
     assert picks == {index for index, _ in reference(report, blank_as_zero=blank_as_zero)}
 
@@ -215,9 +213,9 @@ def test_compiled_checkers_agree_on_subtotal_fallbacks(
     """Every combination of a printed subtotal with complete or partial sub-rows."""
     report = zeros(which)
     zero = report.requests.withheld.state_secret  # type: ignore[union-attr]
-    report = _with_cell(report, "requests.withheld.subtotal", attrs.evolve(zero, **subtotal))
+    report = with_cell(report, "requests.withheld.subtotal", attrs.evolve(zero, **subtotal))
     for row, value in rows.items():
-        report = _with_cell(report, f"requests.withheld.{row}.natural_person", value)
+        report = with_cell(report, f"requests.withheld.{row}.natural_person", value)
     picks = compiled_picks(report, blank_as_zero=blank_as_zero)
     assert picks == {index for index, _ in reference(report, blank_as_zero=blank_as_zero)}
 

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import doctest
+import functools
+import importlib
+import pkgutil
 from collections.abc import Callable, Iterator
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -18,18 +22,26 @@ import gkdisclosure.testing
 from gkdisclosure import (
     ApplicantCounts,
     CaseOutcomes,
+    DecisionCount,
+    DocumentCounts2019,
+    DocumentCounts2021,
+    FeeAmount2021,
+    FeeItems2019,
+    ItemCounts2019,
     Proactive2019,
     Proactive2021,
+    Procurement2019,
     Report,
     Requests2019,
     Requests2021,
     ReviewLitigation,
 )
-from gkdisclosure.catalog import Edition
+from gkdisclosure.catalog import Edition, ValueKind, edition
 from gkdisclosure.testing import (
     applicant_counts,
     case_outcomes,
     proactive,
+    proactive_rows,
     reports,
     review_litigation,
 )
@@ -46,6 +58,17 @@ STRATEGIES: dict[str, Callable[..., st.SearchStrategy[Any]]] = {
     "case_outcomes": case_outcomes,
     "review_litigation": review_litigation,
     "proactive": proactive,
+    "proactive_rows": functools.partial(proactive_rows, DecisionCount),
+}
+#: The row classes of 表二, and the editions they belong to.
+PROACTIVE_ROWS = {
+    DocumentCounts2021: Edition.E2021,
+    DecisionCount: Edition.E2021,
+    FeeAmount2021: Edition.E2021,
+    DocumentCounts2019: Edition.E2019,
+    ItemCounts2019: Edition.E2019,
+    FeeItems2019: Edition.E2019,
+    Procurement2019: Edition.E2019,
 }
 WITH_EDITION = ("reports", "proactive")
 WITH_CONSISTENT = ("reports", "applicant_counts", "case_outcomes", "review_litigation")
@@ -329,12 +352,69 @@ def test_inconsistent_rows_need_not_add_up(strategy: Callable[..., st.SearchStra
     assert total == 1
 
 
+# --- 表二, row by row -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("row_type", list(PROACTIVE_ROWS), ids=lambda cls: cls.__name__)
+@given(data=st.data())
+def test_proactive_rows_fill_the_catalog_columns_within_bounds(
+    data: st.DataObject, row_type: type[Any]
+) -> None:
+    """proactive_rows(cls) fills every column the catalog lists for that row, within the bounds."""
+    row = data.draw(proactive_rows(row_type, min_value=2, max_value=9))
+    assert type(row) is row_type
+    columns = {
+        column.key: column.kind
+        for table_row in edition(PROACTIVE_ROWS[row_type]).proactive.rows
+        for column in table_row.columns
+    }
+    for field in attrs.fields(row_type):
+        value = getattr(row, field.name)
+        kind = columns[field.name]
+        if kind is ValueKind.AMOUNT:
+            assert isinstance(value, Decimal)
+            assert 2 <= value <= 9
+        elif kind is ValueKind.SIGNED:
+            assert -9 <= value <= 9
+        else:
+            assert 2 <= value <= 9
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [ApplicantCounts, Proactive2021, "DecisionCount", None, [DecisionCount]],
+    ids=["a-row-of-table-3", "a-whole-table", "a-name", "none", "a-list"],
+)
+def test_proactive_rows_refuses_anything_but_a_row_of_table_two(bad: object) -> None:
+    """Anything but one of the seven row classes of 表二 raises InvalidArgument, naming them."""
+    with pytest.raises(
+        InvalidArgument, match=r"row_type must be a row class of table 2 \(DecisionCount"
+    ):
+        proactive_rows(bad)  # type: ignore[arg-type]
+
+
+def test_proactive_rows_leave_cells_blank_when_asked() -> None:
+    """blanks=True also leaves cells of a 表二 row blank."""
+    row = find(
+        proactive_rows(ItemCounts2019, blanks=True), lambda r: None in r.values(), settings=EXISTS
+    )
+    assert None in row.values()
+
+
 # --- registration and shrinking ---------------------------------------------------------
 
 
 @pytest.mark.parametrize(
     "cls",
-    [Report, ApplicantCounts, CaseOutcomes, ReviewLitigation, Proactive2019, Proactive2021],
+    [
+        Report,
+        ApplicantCounts,
+        CaseOutcomes,
+        ReviewLitigation,
+        Proactive2019,
+        Proactive2021,
+        *PROACTIVE_ROWS,
+    ],
 )
 @given(data=st.data())
 def test_from_type_uses_the_strategies(data: st.DataObject, cls: type) -> None:
@@ -368,7 +448,24 @@ def test_a_failing_property_shrinks_to_a_small_report() -> None:
 
 
 def test_the_docstring_examples_run() -> None:
-    """Every example in the module's docstrings runs and shows what it says."""
-    results = doctest.testmod(gkdisclosure.testing, optionflags=doctest.ELLIPSIS)
-    assert results.attempted > 5
-    assert results.failed == 0
+    """Every example in the kit's docstrings, module by module, runs and shows what it says."""
+    package = gkdisclosure.testing
+    modules = [package] + [
+        importlib.import_module(f"{package.__name__}.{info.name}")
+        for info in pkgutil.iter_modules(package.__path__)
+    ]
+    assert len(modules) > 4
+    flags = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
+    attempted = 0
+    for module in modules:
+        results = doctest.testmod(module, optionflags=flags)
+        assert results.failed == 0, module.__name__
+        attempted += results.attempted
+    assert attempted > 20
+
+
+@pytest.mark.parametrize("name", gkdisclosure.testing.__all__)
+def test_every_name_of_the_kit_is_in_the_reference(name: str) -> None:
+    """Each public name of gkdisclosure.testing has its entry in docs/reference.md."""
+    reference = (Path(__file__).parent.parent / "docs" / "reference.md").read_text("utf-8")
+    assert f"gkdisclosure.testing.{name}" in reference

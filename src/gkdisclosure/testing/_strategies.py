@@ -1,22 +1,8 @@
-"""Hypothesis strategies for reports of both editions (the ``testing`` extra).
-
-Generate well-formed reports for a test suite: consistent ones (every
-identity of the format holds) or broken ones, with or without blank cells::
-
-    from hypothesis import given
-    from gkdisclosure.testing import reports
-
-    @given(reports(edition="2021"))
-    def test_store_keeps_every_report(report):
-        assert store.load(store.save(report)) == report
+"""The Hypothesis strategies: whole reports, and each table and row on its own.
 
 The shapes come from the catalog and the model: every row and column the
 catalog lists is generated, and nothing else. Importing this module
-registers :func:`reports` (and the part strategies) with
-:func:`hypothesis.strategies.from_type`, so ``st.from_type(Report)`` works.
-
-Bad arguments raise :exc:`hypothesis.errors.InvalidArgument` at once, as
-Hypothesis' own strategies do.
+registers the strategies with :func:`hypothesis.strategies.from_type`.
 """
 
 from __future__ import annotations
@@ -33,24 +19,49 @@ from attrs import AttrsInstance
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
-from .catalog import TOTAL, Edition, EditionSpec, Row, ValueKind
-from .catalog import edition as _spec
-from .model import (
+from ..catalog import TOTAL, Column, Edition, EditionSpec, Row, ValueKind
+from ..catalog import edition as _spec
+from ..model import (
     ApplicantCounts,
     CaseOutcomes,
+    DecisionCount,
+    DocumentCounts2019,
+    DocumentCounts2021,
+    FeeAmount2021,
+    FeeItems2019,
+    ItemCounts2019,
     Meta,
     Proactive2019,
     Proactive2021,
+    Procurement2019,
     Report,
     Requests2019,
     Requests2021,
     ReviewLitigation,
 )
 
-__all__ = ["applicant_counts", "case_outcomes", "proactive", "reports", "review_litigation"]
+__all__ = [
+    "applicant_counts",
+    "case_outcomes",
+    "proactive",
+    "proactive_rows",
+    "reports",
+    "review_litigation",
+]
 
 _T = TypeVar("_T")
 _A = TypeVar("_A", bound=AttrsInstance)
+#: A row of 表二, of either edition.
+_P = TypeVar(
+    "_P",
+    DocumentCounts2021,
+    DecisionCount,
+    FeeAmount2021,
+    DocumentCounts2019,
+    ItemCounts2019,
+    FeeItems2019,
+    Procurement2019,
+)
 
 _CLASSES: Final = {
     Edition.E2019: (Proactive2019, Requests2019),
@@ -197,16 +208,32 @@ def _build(cls: type[_A], tree: Mapping[str, Any]) -> _A:
 # --- the tables -----------------------------------------------------------------------
 
 
+def _proactive_columns() -> dict[type[Any], tuple[Column, ...]]:
+    """The class of each row of 表二, either edition, and its columns in the catalog."""
+    found: dict[type[Any], tuple[Column, ...]] = {}
+    for which, (cls, _) in _CLASSES.items():
+        hints = _hints(cls)
+        for row in _spec(which).proactive.rows:
+            found.setdefault(hints[row.key], row.columns)
+    return found
+
+
+#: The rows of 表二: seven classes over the two editions.
+_PROACTIVE_ROWS: Final = _proactive_columns()
+
+
+@st.composite
+def _proactive_row(draw: st.DrawFn, cls: type[_T], lo: int, hi: int) -> _T:
+    return cls(**{c.key: draw(_cell(c.kind, lo, hi)) for c in _PROACTIVE_ROWS[cls]})
+
+
 @st.composite
 def _proactive(
     draw: st.DrawFn, spec: EditionSpec, lo: int, hi: int
 ) -> Proactive2019 | Proactive2021:
     cls = _CLASSES[spec.edition][0]
     hints = _hints(cls)
-    rows = {
-        row.key: hints[row.key](**{c.key: draw(_cell(c.kind, lo, hi)) for c in row.columns})
-        for row in spec.proactive.rows
-    }
+    rows = {row.key: draw(_proactive_row(hints[row.key], lo, hi)) for row in spec.proactive.rows}
     return _assemble(cls, rows)
 
 
@@ -432,9 +459,44 @@ def proactive(
     return _with_blanks(tables, blanks)
 
 
+def proactive_rows(
+    row_type: type[_P],
+    *,
+    blanks: bool = False,
+    min_value: int = 0,
+    max_value: int = 10_000,
+) -> st.SearchStrategy[_P]:
+    """Generate one row of 表二 of the class given, such as :class:`~gkdisclosure.DecisionCount`.
+
+    ``row_type`` is one of the seven row classes of 表二:
+    :class:`~gkdisclosure.DocumentCounts2021`, :class:`~gkdisclosure.DecisionCount` and
+    :class:`~gkdisclosure.FeeAmount2021` (edition 2021);
+    :class:`~gkdisclosure.DocumentCounts2019`, :class:`~gkdisclosure.ItemCounts2019`,
+    :class:`~gkdisclosure.FeeItems2019` and :class:`~gkdisclosure.Procurement2019`
+    (edition 2019). 表二 has no identity, so there is no ``consistent``;
+    the other arguments are as for :func:`reports`: counts and amounts lie
+    within ``min_value`` and ``max_value``, the signed ``change`` within
+    ``±max_value``.
+
+    >>> from hypothesis import find
+    >>> from gkdisclosure import ItemCounts2019
+    >>> find(proactive_rows(ItemCounts2019), lambda row: row.change < 0)
+    ItemCounts2019(previous_items=0, change=-1, decisions=0)
+    """
+    if not isinstance(row_type, type) or row_type not in _PROACTIVE_ROWS:
+        names = ", ".join(sorted(cls.__name__ for cls in _PROACTIVE_ROWS))
+        raise InvalidArgument(
+            f"row_type must be a row class of table 2 ({names}), got {row_type!r}"
+        )
+    lo, hi = _bounds(min_value, max_value)
+    return _with_blanks(_proactive_row(row_type, lo, hi), blanks)
+
+
 st.register_type_strategy(Report, reports())
 st.register_type_strategy(ApplicantCounts, applicant_counts())
 st.register_type_strategy(CaseOutcomes, case_outcomes())
 st.register_type_strategy(ReviewLitigation, review_litigation())
 st.register_type_strategy(Proactive2019, proactive(edition=Edition.E2019))
 st.register_type_strategy(Proactive2021, proactive(edition=Edition.E2021))
+for _row in _PROACTIVE_ROWS:
+    st.register_type_strategy(_row, proactive_rows(_row))
