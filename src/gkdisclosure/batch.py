@@ -1,0 +1,383 @@
+"""Validating many reports: streaming, in constant memory, on every core.
+
+:func:`validate_many` validates an iterable of reports and yields their
+results in order, holding only a bounded window of reports at a time;
+with ``jobs`` above 1 the window is spread over worker processes (reports,
+findings and results pickle, so the same functions run under Dask or
+Spark too). :func:`iter_sources` turns files, folders and JSON Lines into
+:class:`Source` items, :func:`check_sources` reads and validates them
+where they are read (in the workers), and :class:`Summary` adds up what
+they found without keeping them.
+"""
+
+from __future__ import annotations
+
+import heapq
+import json
+import os
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator
+from itertools import islice
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Final, TypeVar
+
+import attrs
+from attrs import define, field, frozen
+
+from .catalog import edition
+from .converter import load, loads
+from .errors import GkDisclosureError
+from .findings import Finding, Severity, ValidationResult
+from .model import Report
+from .rules import ProfileName, validate
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
+
+__all__ = [
+    "Outcome",
+    "Source",
+    "Summary",
+    "check_sources",
+    "iter_sources",
+    "validate_many",
+]
+
+_T = TypeVar("_T")
+_R = TypeVar("_R")
+
+#: The files a folder is searched for.
+SUFFIXES: Final = (".json", ".jsonl", ".html", ".htm", ".txt")
+_CHUNK: Final = 256
+_WORST: Final = 10
+
+
+def _jobs(jobs: int | None) -> int:
+    if jobs is None or jobs <= 0:
+        return os.cpu_count() or 1
+    return jobs
+
+
+def _chunks(items: Iterable[_T], size: int) -> Iterator[list[_T]]:
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+def _ordered(
+    function: Callable[[list[_T]], list[_R]],
+    items: Iterable[_T],
+    *,
+    jobs: int | None,
+    chunk: int,
+) -> Iterator[_R]:
+    """Apply ``function`` to chunks of the items in order, two chunks a worker in flight at most."""
+    workers = _jobs(jobs)
+    if workers == 1:
+        for part in _chunks(items, chunk):
+            yield from function(part)
+        return
+    from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415 - only batches need it
+
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        pending: deque[Future[list[_R]]] = deque()
+        for part in _chunks(items, chunk):
+            pending.append(pool.submit(function, part))
+            if len(pending) >= 2 * workers:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
+
+
+@frozen
+class _Options:
+    profile: ProfileName = "default"
+    blank_as_zero: bool = False
+
+    def validate(self, report: Report) -> ValidationResult:
+        return validate(report, profile=self.profile, blank_as_zero=self.blank_as_zero)
+
+
+@frozen
+class _ValidateChunk:
+    options: _Options
+
+    def __call__(self, reports: list[Report]) -> list[ValidationResult]:
+        return [self.options.validate(report) for report in reports]
+
+
+def validate_many(
+    reports: Iterable[Report],
+    *,
+    jobs: int | None = 1,
+    chunk: int = _CHUNK,
+    profile: ProfileName = "default",
+    blank_as_zero: bool = False,
+) -> Iterator[ValidationResult]:
+    """Validate every report, yielding the results in the order of the reports.
+
+    The reports are read lazily, ``chunk`` at a time, and at most two
+    chunks per worker are in flight: memory stays flat however many
+    reports there are, as long as the caller does not keep the results.
+    ``jobs`` is the number of worker processes (``None`` or ``0``: one per
+    core); with 1 everything runs in this process. ``profile`` and
+    ``blank_as_zero`` are passed to :func:`gkdisclosure.validate`.
+    """
+    options = _Options(profile, blank_as_zero)
+    return _ordered(_ValidateChunk(options), reports, jobs=jobs, chunk=chunk)
+
+
+# --- sources: files, folders, JSON Lines --------------------------------------------------
+
+
+@frozen
+class Source:
+    """One report to read: a file, or one line of a JSON Lines file.
+
+    ``name`` says where it is (``"reports.jsonl:12"`` for line 12);
+    ``text`` holds a JSON Lines line, ``path`` a file read where it is checked.
+    """
+
+    name: str
+    path: str | None = None
+    text: str | None = None
+
+
+def iter_sources(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Source]:
+    """Every report under the paths, lazily: files, folders (searched in name order), lines.
+
+    A folder yields its ``.json``, ``.jsonl``, ``.html``, ``.htm`` and
+    ``.txt`` files, depth first; a ``.jsonl`` file yields one source per
+    non-blank line; any other file is one source. ``-`` reads JSON Lines
+    from standard input.
+    """
+    for given in paths:
+        path = Path(given)
+        if str(given) == "-":
+            yield from _lines("<stdin>", _stdin())
+        elif path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES)
+            yield from iter_sources(str(p) for p in found if p.is_file())
+        elif path.suffix.lower() == ".jsonl" and path.is_file():
+            with path.open(encoding="utf-8") as stream:
+                yield from _lines(str(path), stream)
+        else:
+            yield Source(str(given), path=str(given))
+
+
+def _stdin() -> Iterable[str]:
+    import sys  # noqa: PLC0415 - only the command reads standard input
+
+    return sys.stdin
+
+
+def _lines(name: str, stream: Iterable[str]) -> Iterator[Source]:
+    for number, line in enumerate(stream, start=1):
+        if line.strip():
+            yield Source(f"{name}:{number}", text=line)
+
+
+@frozen
+class Outcome:
+    """What checking one source gave: the report's identity, its cells and findings, or an error.
+
+    Light enough to send between processes by the hundred thousand; the
+    report itself is left behind.
+    """
+
+    source: str
+    agency: str | None = None
+    year: int | None = None
+    edition: str | None = None
+    #: How many value cells the report's tables have (reported or not).
+    cells: int = 0
+    findings: tuple[Finding, ...] = ()
+    #: Why the source could not be read, if it could not.
+    error: str | None = None
+    #: Each finding as a sentence, when :func:`check_sources` was given a locale.
+    messages: tuple[str, ...] = ()
+    #: ``(rule, severity)`` of each finding: what a summary counts (kept when findings are not).
+    tally: tuple[tuple[str, str], ...] = field(
+        default=attrs.Factory(lambda self: _tally(self.findings), takes_self=True)
+    )
+    #: The outcome as one line of JSON, when :func:`check_sources` wrote it (``as_json=True``).
+    text: str | None = None
+
+    @property
+    def errors(self) -> int:
+        """How many findings are errors."""
+        return sum(1 for _rule, severity in self.tally if severity == Severity.ERROR.value)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The outcome as JSON-ready data, each finding with its sentence where there is one."""
+        if self.error is not None:
+            return {"file": self.source, "error": self.error}
+        findings = [finding.to_dict() for finding in self.findings]
+        for data, message in zip(findings, self.messages, strict=False):
+            data["message"] = message
+        return {
+            "file": self.source,
+            "agency": self.agency,
+            "year": self.year,
+            "edition": self.edition,
+            "cells": self.cells,
+            "ok": self.errors == 0,
+            "findings": findings,
+        }
+
+
+def _tally(findings: tuple[Finding, ...]) -> tuple[tuple[str, str], ...]:
+    return tuple((finding.rule, finding.severity.value) for finding in findings)
+
+
+def _cells(report: Report) -> int:
+    spec = edition(report.edition)
+    return sum(
+        len(row.columns)
+        for table in spec.tables
+        if getattr(report, table.key) is not None
+        for row in table.rows
+        if row.official
+    )
+
+
+def _read(source: Source, reader: Callable[[str], Report] | None) -> Report:
+    if source.text is not None:
+        return loads(source.text)
+    path = source.path or source.name
+    if reader is not None:
+        return reader(path)
+    return load(path)
+
+
+@frozen
+class _CheckChunk:
+    options: _Options
+    reader: Callable[[str], Report] | None = None
+    locale: str | None = None
+    as_json: bool = False
+
+    def __call__(self, sources: list[Source]) -> list[Outcome]:
+        outcomes = []
+        for source in sources:
+            try:
+                report = _read(source, self.reader)
+            except (GkDisclosureError, OSError, ValueError) as error:
+                reason = getattr(error, "strerror", None) or str(error).replace("\n", "; ")
+                outcomes.append(self._finish(Outcome(source.name, error=reason)))
+                continue
+            result = self.options.validate(report)
+            outcome = Outcome(
+                source.name,
+                agency=report.agency,
+                year=report.year,
+                edition=report.edition.value,
+                cells=_cells(report),
+                findings=result.findings,
+                messages=self._messages(result.findings),
+            )
+            outcomes.append(self._finish(outcome))
+        return outcomes
+
+    def _finish(self, outcome: Outcome) -> Outcome:
+        """Write the JSON line here, in the worker, and send back only what a summary needs."""
+        if not self.as_json:
+            return outcome
+        text = json.dumps(outcome.to_dict(), ensure_ascii=False)
+        return attrs.evolve(outcome, findings=(), messages=(), text=text)
+
+    def _messages(self, findings: tuple[Finding, ...]) -> tuple[str, ...]:
+        if self.locale is None:
+            return ()
+        from .render import describe  # noqa: PLC0415 - only when sentences are asked for
+
+        return tuple(describe(finding, self.locale) for finding in findings)
+
+
+def check_sources(  # noqa: PLR0913 - the options of validate_many, and how to read and write
+    sources: Iterable[Source],
+    *,
+    jobs: int | None = 1,
+    chunk: int = _CHUNK,
+    profile: ProfileName = "default",
+    blank_as_zero: bool = False,
+    reader: Callable[[str], Report] | None = None,
+    locale: str | None = None,
+    as_json: bool = False,
+) -> Iterator[Outcome]:
+    """Read and validate every source (in the workers), yielding outcomes in order.
+
+    Files are read with ``reader`` (a picklable function of a path; by
+    default :func:`gkdisclosure.load`, JSON only); JSON Lines lines are
+    always JSON. A source that cannot be read gives an outcome with
+    :attr:`Outcome.error` rather than stopping the batch. With ``locale``
+    (``zh_CN`` or ``en``) each finding's sentence is written in the
+    workers too (:attr:`Outcome.messages`). With ``as_json`` each outcome
+    comes back as its JSON line (:attr:`Outcome.text`) and its
+    :attr:`~Outcome.tally`, without the findings: far less to send back,
+    so that the workers, not the collecting process, do the work.
+    """
+    function = _CheckChunk(_Options(profile, blank_as_zero), reader, locale, as_json)
+    return _ordered(function, sources, jobs=jobs, chunk=chunk)
+
+
+# --- the summary ----------------------------------------------------------------------------
+
+
+@define
+class Summary:
+    """Counts over a batch, added up one outcome at a time (constant memory).
+
+    ``worst`` keeps the ``keep`` reports with the most errors (then the
+    most findings), worst first.
+    """
+
+    keep: int = _WORST
+    reports: int = field(default=0, init=False)
+    unreadable: int = field(default=0, init=False)
+    failing: int = field(default=0, init=False)
+    cells: int = field(default=0, init=False)
+    by_rule: Counter[str] = field(factory=Counter, init=False)
+    by_severity: Counter[str] = field(factory=Counter, init=False)
+    _heap: list[tuple[int, int, int, str]] = field(factory=list, init=False)
+
+    def add(self, outcome: Outcome) -> None:
+        """Count one outcome in."""
+        if outcome.error is not None:
+            self.unreadable += 1
+            return
+        self.reports += 1
+        self.cells += outcome.cells
+        errors = outcome.errors
+        if errors:
+            self.failing += 1
+        self.by_rule.update(rule for rule, _severity in outcome.tally)
+        self.by_severity.update(severity for _rule, severity in outcome.tally)
+        if outcome.tally:
+            item = (errors, len(outcome.tally), -self.reports, outcome.source)
+            if len(self._heap) < self.keep:
+                heapq.heappush(self._heap, item)
+            else:
+                heapq.heappushpop(self._heap, item)
+
+    @property
+    def worst(self) -> tuple[tuple[str, int, int], ...]:
+        """``(source, errors, findings)`` of the worst reports, worst first."""
+        ranked = sorted(self._heap, reverse=True)
+        return tuple((source, errors, count) for errors, count, _order, source in ranked)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The summary as JSON-ready data."""
+        return {
+            "reports": self.reports,
+            "unreadable": self.unreadable,
+            "failing": self.failing,
+            "cells": self.cells,
+            "findings": sum(self.by_rule.values()),
+            "by_severity": {s.value: self.by_severity[s.value] for s in Severity},
+            "by_rule": dict(sorted(self.by_rule.items(), key=lambda kv: (-kv[1], kv[0]))),
+            "worst": [
+                {"file": source, "errors": errors, "findings": count}
+                for source, errors, count in self.worst
+            ],
+        }
