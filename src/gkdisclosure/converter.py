@@ -60,7 +60,8 @@ _TABLES: Final = {
     Edition.E2019: (Proactive2019, Requests2019),
     Edition.E2021: (Proactive2021, Requests2021),
 }
-_REPORT_KEYS: Final = tuple(a.name for a in attrs.fields(Report))
+_REPORT_KEYS: Final = frozenset(a.name for a in attrs.fields(Report))
+_EDITIONS: Final = {e.value: e for e in Edition}
 
 
 class _ProblemError(ValueError):
@@ -108,8 +109,10 @@ def _decimal(value: object, _: object) -> Decimal:
 
 
 def _edition(value: object, _: object) -> Edition:
-    if isinstance(value, str) and value in Edition._value2member_map_:
-        return Edition(value)
+    if isinstance(value, str):
+        found = _EDITIONS.get(value)
+        if found is not None:
+            return found
     choices = " or ".join(f'"{e.value}"' for e in Edition)
     raise _ProblemError(f"expected the edition {choices}, got {json.dumps(value)[:40]}")
 
@@ -197,59 +200,126 @@ def make_converter(*, detailed: bool = False) -> Converter:
 _MISSING: Final = object()
 
 
+def _settable(cls: type) -> tuple[Any, ...] | None:
+    """The slots' setters, if an instance may be built without ``__init__``.
+
+    That holds for a slotted attrs class whose ``__init__`` only stores its
+    arguments: no validator, converter or default to compute, no
+    ``__attrs_pre_init__``/``__attrs_post_init__``, no cached hash. Then
+    ``object.__new__`` and each slot's setter build an instance equal in
+    every way to one from ``__init__``, at half the cost (``__init__`` of a
+    frozen class goes through ``object.__setattr__`` for each field).
+    """
+    attributes = attrs.fields(cls)
+    plain = all(
+        a.init and a.validator is None and a.converter is None and a.alias == a.name
+        for a in attributes
+    )
+    hooks = ("__attrs_pre_init__", "__attrs_post_init__", "__attrs_init__")
+    slots = set(getattr(cls, "__slots__", ()))
+    if not plain or any(hasattr(cls, hook) for hook in hooks):
+        return None
+    if slots - {"__weakref__"} != {a.name for a in attributes}:
+        return None  # not slotted, or a slot __init__ fills itself (a cached hash)
+    return tuple(cls.__dict__[a.name].__set__ for a in attributes)
+
+
 def _fast_structurer(cls: type, conv: Converter) -> Callable[[Any, Any], Any]:
     """Generate a straight-line structuring function for a model class.
 
     The fast path of :func:`from_dict`: a cell costs one ``type()`` test
-    instead of two hook calls. It accepts exactly what the detailed
-    converter accepts; on anything else it raises and the detailed pass
-    explains what was wrong.
+    instead of two hook calls; an object holding every key (what
+    :func:`dumps` writes), or every key but ``subtotal``, is read by
+    subscripts; the instance is built by :func:`_settable`'s setters
+    where they exist. It accepts exactly what the detailed converter
+    accepts; on anything else it raises and the detailed pass explains
+    what was wrong.
     """
     attributes = attrs.fields(attrs.resolve_types(cls))
+    names = [a.name for a in attributes]
     namespace: dict[str, Any] = {
         "cls": cls,
-        "known": frozenset(a.name for a in attributes),
-        "decimal": _decimal,
+        "new": object.__new__,
+        "known": frozenset(names),
         "ProblemError": _ProblemError,
         "MISSING": _MISSING,
     }
-    lines = [
-        "def structure(o, _):",
-        "    if not isinstance(o, dict) or not o.keys() <= known:",
-        "        raise ProblemError('not an object of this class')",
-    ]
+    # an exact dict with as many keys as the class has fields has them all
+    lines = ["def structure(o, _):"]
+    lines += _subscripts(f"type(o) is dict and len(o) == {len(names)}", names, "if")
+    if "subtotal" in names:  # left out where a report did not print it
+        test = f"type(o) is dict and len(o) == {len(names) - 1} and 'subtotal' not in o"
+        lines += _subscripts(test, names, "elif", omitted="subtotal")
+    lines.append("    elif isinstance(o, dict) and o.keys() <= known:")
+    checks = []
     for index, attribute in enumerate(attributes):
-        value = f"v{index}"
-        kinds = list(typing.get_args(attribute.type) or (attribute.type,))
-        optional = type(None) in kinds
-        (kind,) = [k for k in kinds if k is not type(None)]
-        if kind is int:
-            lines.append(f"    {value} = o.get({attribute.name!r})")
-            lines.append(f"    if {value} is not None and type({value}) is not int:")
-            lines.append("        raise ProblemError('not an integer')")
-        elif kind is Decimal:
-            lines.append(f"    {value} = o.get({attribute.name!r})")
-            lines.append(f"    if {value} is not None: {value} = decimal({value}, None)")
-        else:
-            namespace[f"s{index}"] = conv.get_structure_hook(kind)
-            default = attribute.default
-            namespace[f"d{index}"] = (
-                default.factory if isinstance(default, attrs.Factory) else lambda: None  # type: ignore[arg-type]  # attrs.Factory is a class at run time
-            )
-            lines.append(f"    {value} = o.get({attribute.name!r}, MISSING)")
-            lines.append(f"    if {value} is MISSING: {value} = d{index}()")
-            guard = f"{value} is not None" if optional else "True"
-            lines.append(f"    elif {guard}: {value} = s{index}({value}, None)")
-    arguments = ", ".join(f"{a.name}=v{index}" for index, a in enumerate(attributes))
-    lines.append(f"    return cls({arguments})")
+        got, check = _field(index, attribute, conv, namespace)
+        lines.append(f"        v{index} = {got}")
+        checks += check
+    lines += ["    else:", "        raise ProblemError('not an object of this class')", *checks]
+    setters = _settable(cls)
+    if setters is None:
+        arguments = ", ".join(f"{name}=v{index}" for index, name in enumerate(names))
+        lines.append(f"    return cls({arguments})")
+    else:
+        lines.append("    self = new(cls)")
+        for index, setter in enumerate(setters):
+            namespace[f"set{index}"] = setter
+            lines.append(f"    set{index}(self, v{index})")
+        lines.append("    return self")
     code = "\n".join(lines) + "\n"
     exec(compile(code, f"<gkdisclosure structure {cls.__name__}>", "exec"), namespace)  # noqa: S102 - generated from the model's fields
     function: Callable[[Any, Any], Any] = namespace["structure"]
+    function.__doc__ = code
     return function
 
 
+def _subscripts(test: str, names: list[str], keyword: str, omitted: str = "") -> list[str]:
+    """Read every key by subscript; a missing one means an unknown one took its place."""
+    reads = [
+        f"            v{index} = {'MISSING' if name == omitted else f'o[{name!r}]'}"
+        for index, name in enumerate(names)
+    ]
+    return [
+        f"    {keyword} {test}:",
+        "        try:",
+        *reads,
+        "        except KeyError:",
+        "            raise ProblemError('an unknown key') from None",
+    ]
+
+
+def _field(
+    index: int, attribute: attrs.Attribute[Any], conv: Converter, namespace: dict[str, Any]
+) -> tuple[str, list[str]]:
+    """How the partial branch gets a field's value, and the lines that check and convert it."""
+    value, name = f"v{index}", attribute.name
+    kinds = list(typing.get_args(attribute.type) or (attribute.type,))
+    optional = type(None) in kinds
+    (kind,) = [k for k in kinds if k is not type(None)]
+    if kind is int:
+        check = f"    if type({value}) is not int and {value} is not None:"
+        return f"o.get({name!r})", [check, "        raise ProblemError('not an integer')"]
+    if not attrs.has(kind):
+        namespace[f"h{index}"] = conv.get_structure_hook(kind)
+        namespace[f"k{index}"] = kind
+        return f"o.get({name!r})", [
+            f"    if {value} is not None: {value} = h{index}({value}, k{index})"
+        ]
+    namespace[f"s{index}"] = conv.get_structure_hook(kind)
+    default: Any = attribute.default
+    namespace[f"d{index}"] = (
+        default.factory if isinstance(default, attrs.Factory) else lambda: None  # type: ignore[arg-type]  # attrs.Factory is a class at run time
+    )
+    guard = f"{value} is not None" if optional else "True"
+    return f"o.get({name!r}, MISSING)", [
+        f"    if {value} is MISSING: {value} = d{index}()",
+        f"    elif {guard}: {value} = s{index}({value}, None)",
+    ]
+
+
 def _object_structurer(cls: type, conv: Converter, *, detailed: bool) -> Callable[[Any, Any], Any]:
-    if not detailed and cls is not Meta:
+    if not detailed:
         return _fast_structurer(cls, conv)
     structure: Callable[[Any, Any], Any] = make_dict_structure_fn(
         cls, conv, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=detailed
@@ -294,9 +364,8 @@ def _report_structurer(conv: Converter, *, detailed: bool) -> Callable[[Any, Any
         if not detailed:
             edition = _edition(data["edition"], None)
             proactive, requests = _TABLES[edition]
-            extra = data.keys() - _REPORT_KEYS
-            if extra:
-                raise _ProblemError(f"unknown keys {sorted(extra)}")
+            if not data.keys() <= _REPORT_KEYS:
+                raise _ProblemError("unknown keys")
             meta = data.get("meta")
             table2 = data.get("proactive")
             table3 = data.get("requests")
@@ -402,9 +471,10 @@ def from_dict(data: Any) -> Report:
     Raises :exc:`~gkdisclosure.ReportDataError` listing every problem.
     """
     try:
-        return _FAST.structure(data, Report)
+        report: Report = _STRUCTURE(data, Report)
     except Exception:  # noqa: BLE001 - any failure: the detailed pass says what was wrong
         return _explain(data)
+    return report
 
 
 def _explain(data: Any) -> Report:
@@ -439,14 +509,18 @@ def _constant(name: str) -> Any:
     raise _ProblemError(f"{name} is not a number in JSON")
 
 
+#: The careful decoder: refuses a key given twice in one object, and NaN.
+_CAREFUL: Final = json.JSONDecoder(object_pairs_hook=_pairs, parse_constant=_constant)
+#: The quick decoder of the standard library: refuses NaN; a key given twice keeps its last value.
+_QUICK: Final = json.JSONDecoder(parse_constant=_constant)
+
+
 def _parse(document: str | bytes | bytearray) -> Any:
     """Decode and parse a JSON document; raise _ProblemError saying why it is not JSON."""
     try:
         # a byte-order mark is allowed and ignored (RFC 8259 §8.1): editors write one
         text = document if isinstance(document, str) else bytes(document).decode("utf-8-sig")
-        return json.loads(
-            text.removeprefix("\ufeff"), object_pairs_hook=_pairs, parse_constant=_constant
-        )
+        return _CAREFUL.decode(text.removeprefix("\ufeff"))
     except UnicodeDecodeError as exc:
         problem = f"not UTF-8 text (byte {exc.start})"
     except json.JSONDecodeError as exc:
@@ -460,20 +534,131 @@ def _parse(document: str | bytes | bytearray) -> Any:
     raise _ProblemError(problem)
 
 
+def _quick_json(document: str | bytes | bytearray) -> Any:
+    text = document if isinstance(document, str) else document.decode("utf-8")
+    return _QUICK.decode(text)
+
+
+def _decoder() -> Callable[[str | bytes | bytearray], Any]:
+    """The quickest JSON decoder at hand: orjson (extra ``fast``), else the standard library's."""
+    try:
+        import orjson  # noqa: PLC0415 - optional, looked for once
+    except ImportError:  # pragma: no cover - which branch runs depends on the extras installed
+        return _quick_json
+    decode: Callable[[str | bytes | bytearray], Any] = orjson.loads  # pragma: no cover
+    return decode  # pragma: no cover
+
+
+#: Decodes a document in the quick path of :func:`loads`; neither refuses a key given twice.
+_DECODE: Final = _decoder()
+
+
+def _pair_counter(edition: Edition) -> Callable[[dict[str, Any]], int]:
+    """Generate a function counting the key-value pairs of a report's objects.
+
+    It is straight-line code over the objects an edition's report can
+    hold, and meant only for a document that structured without a
+    problem: every value it meets where the model has a class is an
+    object, ``null``, or absent.
+    """
+    proactive, requests = _TABLES[edition]
+    classes = {"meta": Meta, "proactive": proactive, "requests": requests}
+    classes["review_litigation"] = ReviewLitigation
+    lines = ["def count(o):", "    n = len(o)"]
+    names = iter(f"o{i}" for i in range(1, 1000))
+
+    def visit(parent: str, children: Mapping[str, type], indent: str) -> None:
+        for key, cls in children.items():
+            name = next(names)
+            lines.append(f"{indent}{name} = {parent}.get({key!r})")
+            lines.append(f"{indent}if {name} is not None:")
+            lines.append(f"{indent}    n += len({name})")
+            hints = typing.get_type_hints(cls)
+            visit(
+                name,
+                {a: _class_of(hints[a]) for a in hints if _class_of(hints[a])},
+                indent + "    ",
+            )
+
+    visit("o", classes, "    ")
+    lines.append("    return n")
+    namespace: dict[str, Any] = {}
+    code = "\n".join(lines) + "\n"
+    exec(compile(code, f"<gkdisclosure pairs {edition.value}>", "exec"), namespace)  # noqa: S102 - generated from the model's fields
+    count: Callable[[dict[str, Any]], int] = namespace["count"]
+    count.__doc__ = code
+    return count
+
+
+def _class_of(hint: Any) -> Any:
+    """The attrs class of a field's type hint (``X | None`` included), or ``None``."""
+    kinds = [k for k in typing.get_args(hint) or (hint,) if attrs.has(k)]
+    return kinds[0] if len(kinds) == 1 else None
+
+
+_PAIRS: Final = {edition: _pair_counter(edition) for edition in Edition}
+_STRUCTURE: Final = _FAST.get_structure_hook(Report)
+
+
+def _read_quickly(document: str | bytes | bytearray) -> Report | None:
+    r"""Read a valid report the quick way, or return ``None`` to read it carefully.
+
+    The quick decoders keep the last value of a key given twice, so the
+    document's pairs are counted instead: in JSON every ``:`` outside a
+    string separates a key from its value, so a document without a key
+    given twice has as many colons as its objects have pairs plus the
+    colons inside its strings. Once the document is structured, its only
+    strings that may hold a colon are the agency and the ``meta`` texts
+    (keys, editions, amounts and dates cannot); where they do, a colon
+    written ``\u003a`` would not be counted in the document, so a document
+    holding such an escape is read carefully. Anything else amiss (not
+    UTF-8, not JSON, not the contract, a byte-order mark) is also left to
+    the careful path, which says what is wrong.
+    """
+    try:
+        data = _DECODE(document)
+        report: Report = _STRUCTURE(data, Report)
+    except Exception:  # noqa: BLE001 - the careful path explains every failure
+        return None
+    meta = report.meta
+    colons = report.agency.count(":")
+    if meta is not None:
+        texts = (meta.source_url, meta.region, meta.level)
+        colons += sum(text.count(":") for text in texts if text is not None)
+    if isinstance(document, str):
+        escaped, found = colons and "\\u003" in document, document.count(":")
+    else:
+        escaped, found = colons and b"\\u003" in document, document.count(b":")
+    if escaped or found != _PAIRS[report.edition](data) + colons:
+        return None  # an escaped colon, or a key given twice
+    return report
+
+
 def loads(document: str | bytes | bytearray, *, source: str | None = None) -> Report:
     """Read a report from a JSON document (``str``, or UTF-8 ``bytes``).
 
     Raises :exc:`~gkdisclosure.ReportDataError` for anything that is not a
     valid report: not UTF-8, not JSON, larger than
     :data:`MAX_DOCUMENT_BYTES`, or not the contract.
+
+    A valid document is read the quick way (with orjson where the ``fast``
+    extra is installed); any other is read again carefully to say what is
+    wrong with it. Both ways accept the same documents and give the same
+    report.
     """
     if isinstance(document, str):
-        size = len(document.encode("utf-8", "surrogatepass"))
+        # UTF-8 takes at most 4 bytes a character (3 for a lone surrogate)
+        size = len(document)
+        if size > MAX_DOCUMENT_BYTES // 4:
+            size = len(document.encode("utf-8", "surrogatepass"))
     else:
         size = len(document)
     if size > MAX_DOCUMENT_BYTES:
         problem = f"the document is {size:,} bytes; a report is at most {MAX_DOCUMENT_BYTES:,}"
         raise ReportDataError((DataError("", problem),), source)
+    report = _read_quickly(document)
+    if report is not None:
+        return report
     try:
         data = _parse(document)
     except _ProblemError as problem:

@@ -18,7 +18,7 @@ from ..findings import Finding, InconsistentReportError, Severity, Status, Valid
 from ..findings import fingerprint as _fingerprint
 from ..model import Report
 from ..narrative import NarrativeFigure, NarrativeKind
-from ._compile import Checker, compile_checker
+from ._compile import Checker, Explainer, compile_checker, compile_explainer
 from ._evaluate import evaluate, read
 
 __all__ = [
@@ -199,6 +199,20 @@ PROFILES: Final[Mapping[ProfileName, Mapping[str, Severity]]] = {
 class _Compiled:
     numbered: tuple[Identity, ...]
     checkers: tuple[tuple[str, Checker], ...]
+    blank_as_zero: bool
+    #: Each identity's explainer, compiled the first time it is needed.
+    explainers: list[Explainer | None]
+
+    def explain(
+        self, index: int, report: Report, severities: dict[str, Severity]
+    ) -> Finding | None:
+        """The finding of the identity at ``index``, built by its compiled explainer."""
+        explainer = self.explainers[index]
+        if explainer is None:
+            identity = self.numbered[index]
+            explainer = compile_explainer(identity, blank_as_zero=self.blank_as_zero)
+            self.explainers[index] = explainer
+        return explainer(report, severities)
 
 
 @cache
@@ -208,12 +222,20 @@ def _compiled(which: Edition, *, blank_as_zero: bool) -> _Compiled:
     for table in edition(which).tables:
         mine = [(i, ident) for i, ident in enumerate(numbered) if ident.table == table.key]
         checkers.append((table.key, compile_checker(table.key, mine, blank_as_zero=blank_as_zero)))
-    return _Compiled(numbered, tuple(checkers))
+    return _Compiled(numbered, tuple(checkers), blank_as_zero, [None] * len(numbered))
+
+
+#: The severities of each profile without overrides, shared: nothing changes them.
+_PROFILE_SEVERITIES: Final[Mapping[str, dict[str, Severity]]] = {
+    name: dict(severities) for name, severities in PROFILES.items()
+}
 
 
 def _severities(
     profile: ProfileName, overrides: Mapping[str, Severity | str] | None
 ) -> dict[str, Severity]:
+    if not overrides and profile in _PROFILE_SEVERITIES:
+        return _PROFILE_SEVERITIES[profile]
     try:
         severities = dict(PROFILES[profile])
     except KeyError:
@@ -249,9 +271,7 @@ def iter_findings(  # noqa: PLR0913 - validate's options
         if table is not None:
             checker(table, failed)
     for index in failed:
-        finding = evaluate(
-            compiled.numbered[index], report, severities, blank_as_zero=blank_as_zero
-        )
+        finding = compiled.explain(index, report, severities)
         if finding is not None:  # pragma: no branch - the checkers flag only what fails
             yield finding
     if previous is not None:
