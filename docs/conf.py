@@ -74,6 +74,9 @@ else:
         ("py:func", "hypothesis.strategies.from_type"),
         ("py:exc", "hypothesis.errors.InvalidArgument"),
         ("py:class", "cattrs.converters.Converter"),
+        ("py:class", "collections.abc.Callable"),
+        # pandas is optional and imported for type checking only
+        ("py:class", "pd.DataFrame"),
     ]
 
 # --- HTML -------------------------------------------------------------------

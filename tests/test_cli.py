@@ -342,7 +342,7 @@ def _unreadable(tmp_path: Path) -> dict[str, tuple[str, str]]:
     "case",
     [
         "missing",
-        "directory",
+        # a directory is a batch of reports now: see tests/test_batch.py
         "invalid JSON",
         "empty",
         "binary",
@@ -353,7 +353,7 @@ def _unreadable(tmp_path: Path) -> dict[str, tuple[str, str]]:
     ],
 )
 def test_unreadable_input_exits_2_with_one_line(run: Run, tmp_path: Path, case: str) -> None:
-    """Bad paths, directories, invalid JSON and invalid reports: exit 2, a one-line reason."""
+    """Bad paths, invalid JSON and invalid reports: exit 2, a one-line reason."""
     path, reason = _unreadable(tmp_path)[case]
     status, out, err = run("validate", path)
     assert status == 2

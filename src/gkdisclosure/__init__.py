@@ -2,8 +2,22 @@
 
 from __future__ import annotations
 
+from .batch import validate_many
 from .catalog import Edition
 from .converter import dump, dumps, from_dict, load, loads, make_converter, to_dict
+from .diagnose import (
+    Applied,
+    CellOrigin,
+    Change,
+    Confidence,
+    Diagnosis,
+    Origins,
+    Pattern,
+    Problem,
+    Suspect,
+    apply,
+    diagnose,
+)
 from .errors import (
     DataError,
     GkDisclosureError,
@@ -12,6 +26,7 @@ from .errors import (
     UnsupportedLocaleError,
 )
 from .findings import Finding, InconsistentReportError, Severity, Status, ValidationResult
+from .frames import summary_frame, to_frame
 from .ingest import IngestResult, read_html, read_text
 from .model import (
     ApplicantCounts,
@@ -36,14 +51,23 @@ from .model import (
     Withheld,
 )
 from .narrative import NarrativeFigure, NarrativeKind
-from .render import describe
+from .render import describe, describe_suspect
+
+# The function, not the subpackage: `gkdisclosure.render(report)` renders; the subpackage
+# stays importable as `from gkdisclosure.render import ...` (see docs/howto-render.md).
+from .render import render_report as render
 from .rules import check, is_consistent, iter_findings, validate
 
 __all__ = [
     "ApplicantCounts",
+    "Applied",
     "CaseOutcomes",
+    "CellOrigin",
+    "Change",
+    "Confidence",
     "DataError",
     "DecisionCount",
+    "Diagnosis",
     "DocumentCounts2019",
     "DocumentCounts2021",
     "Edition",
@@ -59,9 +83,12 @@ __all__ = [
     "NarrativeFigure",
     "NarrativeKind",
     "NotProcessed",
+    "Origins",
     "OtherHandling",
+    "Pattern",
     "Proactive2019",
     "Proactive2021",
+    "Problem",
     "Procurement2019",
     "Report",
     "ReportDataError",
@@ -70,12 +97,16 @@ __all__ = [
     "ReviewLitigation",
     "Severity",
     "Status",
+    "Suspect",
     "Unavailable",
     "UnsupportedLocaleError",
     "ValidationResult",
     "Withheld",
+    "apply",
     "check",
     "describe",
+    "describe_suspect",
+    "diagnose",
     "dump",
     "dumps",
     "from_dict",
@@ -86,8 +117,12 @@ __all__ = [
     "make_converter",
     "read_html",
     "read_text",
+    "render",
+    "summary_frame",
     "to_dict",
+    "to_frame",
     "validate",
+    "validate_many",
 ]
 
 

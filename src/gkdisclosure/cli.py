@@ -16,13 +16,24 @@ from typing import Any, Final, NoReturn, TextIO
 
 from attrs import frozen
 
+from ._cli_batch import run_batch
 from .converter import dump, dumps, load
+from .diagnose import Diagnosis, diagnose
 from .errors import GkDisclosureError, UnsupportedLocaleError
 from .findings import Finding, ValidationResult
 from .ingest import IngestNote, IngestResult, read_html, read_text
 from .model import Report
 from .narrative import NarrativeFigure
-from .render import describe, normalize_locale, rule_text, severity_name, summary
+from .render import (
+    describe,
+    describe_suspect,
+    diagnosis_heading,
+    normalize_locale,
+    render_report,
+    rule_text,
+    severity_name,
+    summary,
+)
 from .rules import PROFILES, RULES, validate
 from .schema import json_schema
 
@@ -172,7 +183,64 @@ def _convert(args: argparse.Namespace) -> int:
     return 0
 
 
+def _render(args: argparse.Namespace) -> int:
+    document = _read(args.file, args)
+    if isinstance(document, str):
+        sys.stderr.write(f"gkdisclosure: {document}\n")
+        return 2
+    findings = None
+    if args.findings:
+        findings = validate(document.report, narrative=document.narrative, profile=args.profile)
+    text = render_report(document.report, to=args.to, locale=args.locale, findings=findings)
+    if args.output is None:
+        sys.stdout.write(text)
+        return 0
+    try:
+        Path(args.output).write_text(text, encoding="utf-8")
+    except OSError as exc:
+        sys.stderr.write(f"gkdisclosure: {args.output}: cannot write: {exc.strerror or exc}\n")
+        return 2
+    return 0
+
+
+class _UnreadableError(GkDisclosureError):
+    """A file of a batch that cannot be read; the message is the one-line reason."""
+
+
+@frozen
+class _FileReader:
+    """Reads one file of a batch in a worker, as the single-file path does (picklable)."""
+
+    options: argparse.Namespace
+
+    def __call__(self, path: str) -> Report:
+        document = _read(path, self.options)
+        if isinstance(document, str):
+            raise _UnreadableError(document)
+        return document.report
+
+
+def _is_batch(args: argparse.Namespace) -> bool:
+    """Whether to validate as a batch: asked for, or given folders, JSON Lines or stdin."""
+    if args.jobs is not None or args.format == "jsonl" or args.progress:
+        return True
+    return any(
+        path == "-" or path.lower().endswith(".jsonl") or Path(path).is_dir() for path in args.files
+    )
+
+
 def _validate(args: argparse.Namespace) -> int:
+    if _is_batch(args):
+        if args.previous is not None:
+            sys.stderr.write("gkdisclosure: --previous checks one report, not a batch\n")
+            return 2
+        options = argparse.Namespace(
+            **{
+                key: getattr(args, key)
+                for key in ("source_format", "agency", "year", "edition", "no_infer")
+            }
+        )
+        return run_batch(args, _FileReader(options))
     previous: Report | None = None
     if args.previous is not None:
         earlier = _read(args.previous, args)
@@ -198,10 +266,13 @@ def _validate(args: argparse.Namespace) -> int:
         )
         if result.at_least(args.fail_on) and status == 0:
             status = 1
+        diagnosis = _diagnose(document, result) if args.explain else None
         if args.format == "json":
-            documents.append(_result_data(path, result, document.notes, args.locale))
+            data = _result_data(path, result, document.notes, args.locale)
+            documents.append(data | _diagnosis_data(diagnosis, args.locale))
         else:
             _print_result(path, result, document.notes, args.locale)
+            _print_diagnosis(diagnosis, args.locale)
     if args.format == "json":
         _write(sys.stdout, documents)
     return status
@@ -245,6 +316,41 @@ def _print_result(
     for note in notes:
         if note not in shown:
             sys.stdout.write(f"  {_note(note)}\n")
+
+
+def _diagnose(document: _Document, result: ValidationResult) -> Diagnosis:
+    """Diagnose a report, with the provenance of its cells when it was read from a page."""
+    origins = None if document.ingest is None else document.ingest.provenance
+    return diagnose(document.report, result, provenance=origins)
+
+
+def _diagnosis_data(diagnosis: Diagnosis | None, locale: str) -> dict[str, Any]:
+    """``{"diagnosis": ...}`` with each suspect's sentence, or nothing without a diagnosis."""
+    if diagnosis is None:
+        return {}
+    data = diagnosis.to_dict()
+    suspects = [*diagnosis.suspects, *diagnosis.fills]
+    described = [*(s for p in data["problems"] for s in p["suspects"]), *data["fills"]]
+    for suspect, entry in zip(suspects, described, strict=True):
+        entry["message"] = describe_suspect(suspect, locale)
+    return {"diagnosis": data}
+
+
+def _print_diagnosis(diagnosis: Diagnosis | None, locale: str) -> None:
+    """The suspects of each problem, numbered best first, then the blanks the identities fill."""
+    if diagnosis is None:
+        return
+    if diagnosis.problems:
+        sys.stdout.write(f"  {diagnosis_heading('suspects', locale)}:\n")
+    for number, problem in enumerate(diagnosis.problems, 1):
+        if not problem.suspects:
+            sys.stdout.write(f"    {number}. {diagnosis_heading('unexplained', locale)}\n")
+        for rank, suspect in enumerate(problem.suspects, 1):
+            sys.stdout.write(f"    {number}.{rank} {describe_suspect(suspect, locale)}\n")
+    if diagnosis.fills:
+        sys.stdout.write(f"  {diagnosis_heading('fills', locale)}:\n")
+        for fill in diagnosis.fills:
+            sys.stdout.write(f"    - {describe_suspect(fill, locale)}\n")
 
 
 def _note(note: IngestNote) -> str:
@@ -298,7 +404,24 @@ def _parser() -> argparse.ArgumentParser:
     )
     check.add_argument("--previous", metavar="FILE", help="the report for the year before")
     check.add_argument("--locale", type=_locale, help=locale_help)
-    check.add_argument("--format", choices=("text", "json"), default="text")
+    check.add_argument(
+        "--format",
+        choices=("text", "json", "jsonl"),
+        default="text",
+        help="jsonl: one JSON line per report, as the reports are checked",
+    )
+    check.add_argument(
+        "--jobs",
+        type=int,
+        metavar="N",
+        help="check as a batch in N processes (0: one per core, the default for a batch); "
+        "FILE may also be a folder, a .jsonl file or - (JSON Lines on stdin)",
+    )
+    check.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        help="show a progress bar for a batch (default: on a terminal)",
+    )
     check.add_argument(
         "--fail-on",
         choices=("error", "warning"),
@@ -310,6 +433,11 @@ def _parser() -> argparse.ArgumentParser:
         "--blank-as-zero",
         action="store_true",
         help="read cells that are not reported as 0 (every finding says where it did)",
+    )
+    check.add_argument(
+        "--explain",
+        action="store_true",
+        help="point at the cells that probably break the identities, with probable values",
     )
     check.set_defaults(run=_validate)
 
@@ -324,6 +452,24 @@ def _parser() -> argparse.ArgumentParser:
     convert.add_argument("file", metavar="FILE", help="a report: HTML page, text or JSON")
     convert.add_argument("-o", "--output", metavar="OUT", help="write here (default: stdout)")
     convert.set_defaults(run=_convert)
+
+    render = commands.add_parser(
+        "render",
+        parents=[reading],
+        help="print the tables in the official layout, as an HTML page or Markdown",
+    )
+    render.add_argument("file", metavar="FILE", help="a report: HTML page, text or JSON")
+    render.add_argument("--to", choices=("html", "markdown"), default="html")
+    render.add_argument("-o", "--output", metavar="OUT", help="write here (default: stdout)")
+    render.add_argument("--locale", type=_locale, help=locale_help)
+    render.add_argument(
+        "--no-findings",
+        dest="findings",
+        action="store_false",
+        help="leave out the findings (by default the failing cells are highlighted)",
+    )
+    render.add_argument("--profile", choices=sorted(PROFILES), default="default")
+    render.set_defaults(run=_render)
 
     schema = commands.add_parser("schema", help="print the JSON Schema of a report document")
     schema.set_defaults(run=_schema)

@@ -86,6 +86,11 @@ class Finding:
     args: Mapping[str, Any] = field(factory=dict, hash=False)
     fingerprint: str = ""
 
+    def __repr__(self) -> str:
+        from .render._notebook import finding_repr  # noqa: PLC0415 - findings never import render
+
+        return finding_repr(self)
+
     def touches(self, path: str) -> bool:
         """Whether the finding is about this cell: its target, an operand, or a blank cell."""
         return (
@@ -168,6 +173,17 @@ class ValidationResult:
     def for_rule(self, rule: str) -> tuple[Finding, ...]:
         """The findings of one rule."""
         return tuple(f for f in self.findings if f.rule == rule)
+
+    def __repr__(self) -> str:
+        from .render._notebook import result_repr  # noqa: PLC0415 - findings never import render
+
+        return result_repr(self)
+
+    def _repr_html_(self) -> str:
+        """The report's tables with the failing cells marked, for notebooks."""
+        from .render._notebook import result_html  # noqa: PLC0415 - findings never import render
+
+        return result_html(self)
 
 
 class InconsistentReportError(GkDisclosureError, ValueError):

@@ -333,3 +333,14 @@ class Report:
     proactive: Proactive2019 | Proactive2021 | None = None
     requests: Requests2019 | Requests2021 | None = None
     review_litigation: ReviewLitigation | None = None
+
+    def __repr__(self) -> str:
+        from .render._notebook import report_repr  # noqa: PLC0415 - the model never imports render
+
+        return report_repr(self)
+
+    def _repr_html_(self) -> str:
+        """The tables in the official layout, for notebooks."""
+        from .render._notebook import report_html  # noqa: PLC0415 - the model never imports render
+
+        return report_html(self)

@@ -44,6 +44,8 @@ SECTION_WORDS: Final = {
 }
 #: What a title looks like, for messages.
 TITLE_EXAMPLE: Final = "XXX2021年政府信息公开工作年度报告"
+#: The title of a report, as :mod:`gkdisclosure.render` prints it (and the readers find it).
+TITLE: Final = "{agency}{year}年政府信息公开工作年度报告"
 
 # --- cells --------------------------------------------------------------------------
 

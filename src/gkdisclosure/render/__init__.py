@@ -1,15 +1,23 @@
-"""Presenting findings to people: messages in zh_CN or en (the only user of babel)."""
+"""Presenting reports and findings to people: messages and tables in zh_CN or en.
+
+The only user of babel besides the number parsing of ingest.
+"""
 
 from __future__ import annotations
 
+from ._diagnosis import describe_suspect, diagnosis_heading
 from ._i18n import LOCALES, format_number, normalize_locale
 from ._messages import describe, rule_text, severity_name, summary
+from ._report import render_report
 
 __all__ = [
     "LOCALES",
     "describe",
+    "describe_suspect",
+    "diagnosis_heading",
     "format_number",
     "normalize_locale",
+    "render_report",
     "rule_text",
     "severity_name",
     "summary",

@@ -73,6 +73,12 @@ def gettext(message: str, locale: LocaleName) -> str:
     return _translations(locale).gettext(message)
 
 
+@cache
+def _babel_locale(name: LocaleName) -> Locale:
+    """The parsed locale (babel parses a name again on every call otherwise)."""
+    return Locale.parse(name)
+
+
 def format_number(value: int | Decimal, locale: LocaleName, *, signed: bool = False) -> str:
     """Format a count or an amount for the locale, digits of an amount kept as given."""
     places = 0
@@ -80,7 +86,9 @@ def format_number(value: int | Decimal, locale: LocaleName, *, signed: bool = Fa
         exponent = value.as_tuple().exponent
         places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
     pattern = "#,##0" + ("." + "0" * places if places else "")
-    text = format_decimal(value, format=pattern, locale=locale, decimal_quantization=False)
+    text = format_decimal(
+        value, format=pattern, locale=_babel_locale(locale), decimal_quantization=False
+    )
     if signed and value > 0:
         return f"+{text}"
     return text
