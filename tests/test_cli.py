@@ -17,6 +17,7 @@ import pytest
 
 from gkdisclosure.cli import main
 from gkdisclosure.rules import RULES
+from gkdisclosure.schema import json_schema
 
 ROOT = Path(__file__).parent.parent
 SAMPLE = ROOT / "examples" / "2021-fujian-gxt.json"
@@ -430,7 +431,7 @@ def test_schema(run: Run) -> None:
     """`gkdisclosure schema` prints the JSON Schema of a report document."""
     status, out, _ = run("schema")
     assert status == 0
-    assert isinstance(json.loads(out), dict)
+    assert json.loads(out) == json_schema()
 
 
 # --- as a program ---------------------------------------------------------------------------------
@@ -629,3 +630,55 @@ def test_convert_to_an_unwritable_place_exits_2(run: Run, tmp_path: Path) -> Non
     assert status == 2
     assert "cannot write" in err
     assert not target.parent.exists()
+
+
+# --- batch edge cases -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("argv", "reason"),
+    [
+        (("validate", ""), "a file name is empty"),
+        (("validate", "--jobs", "-3", "x.json"), "expected 0 (one per core) or more"),
+        (("validate", "--jobs", "1", "--explain", "x.json"), "--explain diagnoses one report"),
+    ],
+)
+def test_batch_usage_errors_exit_2(run: Run, argv: tuple[str, ...], reason: str) -> None:
+    """An empty file name, a negative --jobs or --explain over a batch: exit 2, one line."""
+    status, out, err = run(*argv)
+    assert (status, out) == (2, "")
+    assert reason in err
+    assert err.count("\n") == 1
+
+
+def test_a_jsonl_file_that_is_not_utf8_is_an_unreadable_source(run: Run, tmp_path: Path) -> None:
+    """A line that is not UTF-8 is reported as unreadable; the batch goes on and exits 2."""
+    path = tmp_path / "latin.jsonl"
+    good = json.dumps(SAMPLE_DOCUMENT, ensure_ascii=False).encode("utf-8")
+    path.write_bytes(b'\xff\xfe{"x":1}\n' + good + b"\n")
+    status, out, _ = run("validate", str(path), "--format", "jsonl", "--no-progress")
+    assert status == 2
+    lines = [json.loads(line) for line in out.splitlines()]
+    assert [line.get("error") for line in lines] == ["not UTF-8 text (byte 0)", None]
+    assert lines[0]["file"] == f"{path}:1"
+
+
+def test_a_batch_compares_the_narrative_as_one_file_does(run: Run) -> None:
+    """A page in a batch gets the same findings as alone, narrative rules included."""
+    page = str(CORPUS / "2019-shanghai-bgt.html")
+    _, single, _ = run("validate", page, "--format", "json")
+    _, batch, _ = run("validate", page, "--format", "jsonl", "--jobs", "1", "--no-progress")
+    alone = sorted(f["fingerprint"] for f in json.loads(single)[0]["findings"])
+    (line,) = [json.loads(text) for text in batch.splitlines()]
+    assert sorted(f["fingerprint"] for f in line["findings"]) == alone
+    assert any(f["rule"] == "narrative.litigation" for f in line["findings"])
+
+
+def test_a_folder_batch_skips_hidden_folders(run: Run, tmp_path: Path) -> None:
+    """Reports under hidden folders (.git, .venv) are not part of a folder's batch."""
+    (tmp_path / ".venv").mkdir()
+    shutil.copyfile(SAMPLE, tmp_path / ".venv" / "hidden.json")
+    shutil.copyfile(SAMPLE, tmp_path / "seen.json")
+    status, out, _ = run("validate", str(tmp_path), "--format", "jsonl", "--no-progress")
+    assert status == 0
+    assert [json.loads(line)["file"] for line in out.splitlines()] == [str(tmp_path / "seen.json")]

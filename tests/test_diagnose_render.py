@@ -222,7 +222,18 @@ def test_the_printed_text_is_quoted() -> None:
     origins = {"requests.granted.natural_person": Origin("inferred", "80 0")}
     suspect = diagnose(report, provenance=origins).suspects[0]
     assert "Read from the printed text “80 0” (inferred)." in describe_suspect(suspect, "en")
-    assert "该格读自原文“80 0”（inferred）。" in describe_suspect(suspect)
+    assert "该格读自原文“80 0”（推断）。" in describe_suspect(suspect)
+
+
+def test_a_blank_cell_says_nothing_was_printed() -> None:
+    """A blank cell's sentence says nothing was printed, in the locale's words only."""
+    report = with_cells(SAMPLE, {"requests.granted.commercial": None})
+    origins = {"requests.granted.commercial": Origin("blank", "")}
+    (fill,) = diagnose(report, provenance=origins).fills
+    assert "Nothing was printed in this cell (blank)." in describe_suspect(fill, "en")
+    chinese = describe_suspect(fill)
+    assert "该格原文无内容（空白）。" in chinese
+    assert "blank" not in chinese
 
 
 @pytest.mark.parametrize("spelling", ["fr", "zh_TW", "C"])

@@ -405,3 +405,9 @@ def test_markdown_says_a_table_is_missing() -> None:
         "## Proactive disclosure of government information\n\nThe report has no such table.\n"
         in (markdown)
     )
+
+
+def test_an_agency_with_full_width_brackets_reads_back_as_printed() -> None:
+    """A name with （） reads back from the title as printed, not NFKC-normalised to ()."""
+    report = attrs.evolve(_sample(), agency="泉州市人民政府办公室（市政府研究室）")
+    assert read_html(render(report), infer=False).report == report

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from typing import Final, TextIO
 
-from .batch import Outcome, Summary, check_sources, iter_sources
+from .batch import Outcome, Reader, Summary, check_sources, iter_sources
 from .findings import Severity
-from .model import Report
 from .render import severity_name
 from .render._i18n import LocaleName, gettext
 from .rules import N_
@@ -95,7 +94,7 @@ def _write(outcome: Outcome, args: argparse.Namespace, *, first: bool) -> None:
         sys.stdout.write(_line(outcome, args.locale) + "\n")
 
 
-def run_batch(args: argparse.Namespace, reader: Callable[[str], Report]) -> int:
+def run_batch(args: argparse.Namespace, reader: Reader) -> int:
     """Validate every report the arguments name; write outcomes, then the summary; exit status."""
     sources = iter_sources(args.files)
     outcomes = check_sources(

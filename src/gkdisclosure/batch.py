@@ -16,7 +16,7 @@ import heapq
 import json
 import os
 from collections import Counter, deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, TypeVar
@@ -29,6 +29,7 @@ from .converter import load, loads
 from .errors import GkDisclosureError
 from .findings import Finding, Severity, ValidationResult
 from .model import Report
+from .narrative import NarrativeFigure
 from .rules import ProfileName, validate
 
 if TYPE_CHECKING:
@@ -94,8 +95,12 @@ class _Options:
     profile: ProfileName = "default"
     blank_as_zero: bool = False
 
-    def validate(self, report: Report) -> ValidationResult:
-        return validate(report, profile=self.profile, blank_as_zero=self.blank_as_zero)
+    def validate(
+        self, report: Report, narrative: Sequence[NarrativeFigure] = ()
+    ) -> ValidationResult:
+        return validate(
+            report, narrative=narrative, profile=self.profile, blank_as_zero=self.blank_as_zero
+        )
 
 
 @frozen
@@ -135,12 +140,14 @@ class Source:
     """One report to read: a file, or one line of a JSON Lines file.
 
     ``name`` says where it is (``"reports.jsonl:12"`` for line 12);
-    ``text`` holds a JSON Lines line, ``path`` a file read where it is checked.
+    ``text`` holds a JSON Lines line, ``path`` a file read where it is checked;
+    ``error`` says why a source could not even be read as text.
     """
 
     name: str
     path: str | None = None
     text: str | None = None
+    error: str | None = None
 
 
 def iter_sources(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Source]:
@@ -156,13 +163,34 @@ def iter_sources(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Source]:
         if str(given) == "-":
             yield from _lines("<stdin>", _stdin())
         elif path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES)
+            found = sorted(
+                p
+                for p in path.rglob("*")
+                if p.suffix.lower() in SUFFIXES
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
             yield from iter_sources(str(p) for p in found if p.is_file())
         elif path.suffix.lower() == ".jsonl" and path.is_file():
-            with path.open(encoding="utf-8") as stream:
-                yield from _lines(str(path), stream)
+            yield from _jsonl(path)
         else:
             yield Source(str(given), path=str(given))
+
+
+def _jsonl(path: Path) -> Iterator[Source]:
+    """The lines of a JSON Lines file; one that cannot be read is one source that says why."""
+    try:
+        with path.open("rb") as stream:
+            for number, raw in enumerate(stream, start=1):
+                name = f"{path}:{number}"
+                try:
+                    line = raw.decode("utf-8")
+                except UnicodeDecodeError as error:
+                    yield Source(name, error=f"not UTF-8 text (byte {error.start})")
+                    continue
+                if line.strip():
+                    yield Source(name, text=line)
+    except OSError as error:
+        yield Source(str(path), error=f"cannot read: {error.strerror or error}")
 
 
 def _stdin() -> Iterable[str]:
@@ -241,19 +269,30 @@ def _cells(report: Report) -> int:
     )
 
 
-def _read(source: Source, reader: Callable[[str], Report] | None) -> Report:
+class _SourceError(GkDisclosureError):
+    """A source that could not be read as text; the message says why."""
+
+
+#: Reads a file of a batch: a report, or a report with the totals its text states.
+Reader = Callable[[str], Report | tuple[Report, Sequence[NarrativeFigure]]]
+
+
+def _read(source: Source, reader: Reader | None) -> tuple[Report, Sequence[NarrativeFigure]]:
+    if source.error is not None:
+        raise _SourceError(source.error)
     if source.text is not None:
-        return loads(source.text)
+        return loads(source.text), ()
     path = source.path or source.name
-    if reader is not None:
-        return reader(path)
-    return load(path)
+    if reader is None:
+        return load(path), ()
+    read = reader(path)
+    return read if isinstance(read, tuple) else (read, ())
 
 
 @frozen
 class _CheckChunk:
     options: _Options
-    reader: Callable[[str], Report] | None = None
+    reader: Reader | None = None
     locale: str | None = None
     as_json: bool = False
 
@@ -261,12 +300,14 @@ class _CheckChunk:
         outcomes = []
         for source in sources:
             try:
-                report = _read(source, self.reader)
+                report, narrative = _read(source, self.reader)
             except (GkDisclosureError, OSError, ValueError) as error:
-                reason = getattr(error, "strerror", None) or str(error).replace("\n", "; ")
+                reason = getattr(error, "strerror", None) or "; ".join(
+                    line.strip() for line in str(error).splitlines()
+                )
                 outcomes.append(self._finish(Outcome(source.name, error=reason)))
                 continue
-            result = self.options.validate(report)
+            result = self.options.validate(report, narrative)
             outcome = Outcome(
                 source.name,
                 agency=report.agency,
@@ -301,7 +342,7 @@ def check_sources(  # noqa: PLR0913 - the options of validate_many, and how to r
     chunk: int = _CHUNK,
     profile: ProfileName = "default",
     blank_as_zero: bool = False,
-    reader: Callable[[str], Report] | None = None,
+    reader: Reader | None = None,
     locale: str | None = None,
     as_json: bool = False,
 ) -> Iterator[Outcome]:

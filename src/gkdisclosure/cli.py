@@ -68,6 +68,22 @@ def _environment_locale() -> str:
     return _FALLBACK_LOCALE
 
 
+def _jobs(value: str) -> int:
+    try:
+        jobs = int(value)
+    except ValueError:
+        jobs = -1
+    if jobs < 0:
+        raise argparse.ArgumentTypeError(f"expected 0 (one per core) or more, got {value!r}")
+    return jobs
+
+
+def _path(value: str) -> str:
+    if not value:
+        raise argparse.ArgumentTypeError("a file name is empty (an unset variable?)")
+    return value
+
+
 def _locale(value: str) -> str:
     try:
         return normalize_locale(value)
@@ -213,11 +229,11 @@ class _FileReader:
 
     options: argparse.Namespace
 
-    def __call__(self, path: str) -> Report:
+    def __call__(self, path: str) -> tuple[Report, tuple[NarrativeFigure, ...]]:
         document = _read(path, self.options)
         if isinstance(document, str):
             raise _UnreadableError(document)
-        return document.report
+        return document.report, document.narrative
 
 
 def _is_batch(args: argparse.Namespace) -> bool:
@@ -229,18 +245,20 @@ def _is_batch(args: argparse.Namespace) -> bool:
     )
 
 
+def _validate_batch(args: argparse.Namespace) -> int:
+    """Folders, JSON Lines and many files, in worker processes."""
+    for option, why in (("previous", "checks one report"), ("explain", "diagnoses one report")):
+        if getattr(args, option, None):
+            sys.stderr.write(f"gkdisclosure: --{option} {why}, not a batch\n")
+            return 2
+    keys = ("source_format", "agency", "year", "edition", "no_infer")
+    options = argparse.Namespace(**{key: getattr(args, key) for key in keys})
+    return run_batch(args, _FileReader(options))
+
+
 def _validate(args: argparse.Namespace) -> int:
     if _is_batch(args):
-        if args.previous is not None:
-            sys.stderr.write("gkdisclosure: --previous checks one report, not a batch\n")
-            return 2
-        options = argparse.Namespace(
-            **{
-                key: getattr(args, key)
-                for key in ("source_format", "agency", "year", "edition", "no_infer")
-            }
-        )
-        return run_batch(args, _FileReader(options))
+        return _validate_batch(args)
     previous: Report | None = None
     if args.previous is not None:
         earlier = _read(args.previous, args)
@@ -400,7 +418,11 @@ def _parser() -> argparse.ArgumentParser:
         "validate", parents=[reading], help="check the identities of report files"
     )
     check.add_argument(
-        "files", nargs="+", metavar="FILE", help="report files: JSON, HTML pages or text"
+        "files",
+        nargs="+",
+        type=_path,
+        metavar="FILE",
+        help="report files: JSON, HTML pages or text",
     )
     check.add_argument("--previous", metavar="FILE", help="the report for the year before")
     check.add_argument("--locale", type=_locale, help=locale_help)
@@ -412,7 +434,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     check.add_argument(
         "--jobs",
-        type=int,
+        type=_jobs,
         metavar="N",
         help="check as a batch in N processes (0: one per core, the default for a batch); "
         "FILE may also be a folder, a .jsonl file or - (JSON Lines on stdin)",

@@ -524,7 +524,9 @@ def _parse(document: str | bytes | bytearray) -> Any:
     except UnicodeDecodeError as exc:
         problem = f"not UTF-8 text (byte {exc.start})"
     except json.JSONDecodeError as exc:
-        problem = f"not JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
+        problem = (
+            f"not JSON: {exc.msg.removesuffix(' at')} at line {exc.lineno}, column {exc.colno}"
+        )
     except _ProblemError as exc:
         problem = f"not JSON: {exc}"
     except ValueError:  # an integer longer than sys.get_int_max_str_digits()

@@ -48,12 +48,15 @@ def identify(
     if agency is not None and year is not None:
         return agency, year
     for candidate in candidates:
-        text = "".join(unicodedata.normalize("NFKC", candidate).split())
+        printed = "".join(candidate.split())
+        text = unicodedata.normalize("NFKC", printed)
+        # the name as printed (full-width brackets kept) where NFKC changed no length
+        source_text = printed if len(printed) == len(text) else text
         simplified = text.translate(vocab.TRADITIONAL)
         for pattern in (vocab.TITLE_AGENCY_FIRST, vocab.TITLE_YEAR_FIRST):
             match = pattern.search(simplified)
             if match is not None:
-                named = text[match.start("agency") : match.end("agency")]
+                named = source_text[match.start("agency") : match.end("agency")]
                 return agency or named, year or int(match["year"])
     reason = (
         f"no title naming the agency and the year (such as “{vocab.TITLE_EXAMPLE}”) "

@@ -44,6 +44,17 @@ _NAMES: Final = {
 }
 _OR: Final = N_(" or ")
 _ORIGIN: Final = N_("Read from the printed text “%(raw)s” (%(state)s).")
+_ORIGIN_EMPTY: Final = N_("Nothing was printed in this cell (%(state)s).")
+#: How ingest read a cell (:class:`gkdisclosure.ingest.CellState` values), in words.
+_STATES: Final = {
+    "number": N_("a number"),
+    "blank": N_("blank"),
+    "placeholder": N_("a placeholder"),
+    "annotated": N_("a number with words"),
+    "unreadable": N_("unreadable"),
+    "inferred": N_("inferred"),
+    "missing": N_("row or table not found"),
+}
 
 _ONE_CELL: Final = N_("one-cell change")
 _TWO_CELLS: Final = N_("two-cell change")
@@ -216,7 +227,11 @@ def describe_suspect(suspect: Suspect, locale: str = "zh_CN") -> str:
     sentences += _patterns(suspect, name)
     for change in suspect.changes:
         if change.raw is not None and change.state is not None:
-            sentences.append(gettext(_ORIGIN, name) % {"raw": change.raw, "state": change.state})
+            state = (
+                gettext(_STATES[change.state], name) if change.state in _STATES else change.state
+            )
+            template = _ORIGIN if change.raw.strip() else _ORIGIN_EMPTY
+            sentences.append(gettext(template, name) % {"raw": change.raw, "state": state})
     sentences += _confidence(suspect, name)
     joiner = "" if name == "zh_CN" else " "
     return joiner.join(sentences)
