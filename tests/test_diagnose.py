@@ -39,6 +39,7 @@ from gkdisclosure import (
 from gkdisclosure.diagnose._patterns import change_patterns
 from gkdisclosure.diagnose._system import build, solve_blanks
 from gkdisclosure.rules import RULES
+from gkdisclosure.testing import with_cell
 
 ROOT = Path(__file__).parent.parent
 SAMPLE = load(ROOT / "examples" / "2021-fujian-gxt.json")
@@ -52,16 +53,9 @@ CASES = {
 
 
 def with_cells(report: Report, cells: Mapping[str, int | None]) -> Report:
-    """The report with these cells (wire paths) set."""
-
-    def put(node: Any, parts: list[str], value: int | None) -> Any:
-        head, *rest = parts
-        if not rest:
-            return attrs.evolve(node, **{head: value})
-        return attrs.evolve(node, **{head: put(getattr(node, head), rest, value)})
-
+    """The report with these cells (wire paths) set, by the testing kit's ``with_cell``."""
     for path, value in cells.items():
-        report = put(report, path.split("."), value)
+        report = with_cell(report, path, value)
     return report
 
 

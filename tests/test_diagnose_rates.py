@@ -18,7 +18,7 @@ import sys
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
 import attrs
 from hypothesis import HealthCheck, given, settings
@@ -26,7 +26,7 @@ from hypothesis import strategies as st
 
 from gkdisclosure import Diagnosis, Report, diagnose, load
 from gkdisclosure.diagnose._system import build
-from gkdisclosure.testing import reports
+from gkdisclosure.testing import reports, with_cell
 
 ROOT = Path(__file__).parent.parent
 SAMPLE = load(ROOT / "examples" / "2021-fujian-gxt.json")
@@ -36,16 +36,9 @@ Outcome = Literal["found", "listed", "missed"]
 
 
 def with_cells(report: Report, cells: Mapping[str, int | None]) -> Report:
-    """The report with these cells (wire paths) set."""
-
-    def put(node: Any, parts: list[str], value: int | None) -> Any:
-        head, *rest = parts
-        if not rest:
-            return attrs.evolve(node, **{head: value})
-        return attrs.evolve(node, **{head: put(getattr(node, head), rest, value)})
-
+    """The report with these cells (wire paths) set, by the testing kit's ``with_cell``."""
     for path, value in cells.items():
-        report = put(report, path.split("."), value)
+        report = with_cell(report, path, value)
     return report
 
 

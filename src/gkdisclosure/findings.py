@@ -22,6 +22,8 @@ __all__ = [
 ]
 
 Value = int | Decimal | str | None
+#: How many rules a result's ``repr`` names.
+_SHOWN_RULES = 3
 
 
 class Severity(enum.StrEnum):
@@ -87,9 +89,11 @@ class Finding:
     fingerprint: str = ""
 
     def __repr__(self) -> str:
-        from .render._notebook import finding_repr  # noqa: PLC0415 - findings never import render
-
-        return finding_repr(self)
+        """``<Finding rule status severity at path: actual vs expected>``."""
+        text = f"<Finding {self.rule} {self.status.value} {self.severity.value} at {self.path}"
+        if self.actual is not None or self.expected is not None:
+            text += f": actual {self.actual}, expected {self.expected}"
+        return text + ">"
 
     def touches(self, path: str) -> bool:
         """Whether the finding is about this cell: its target, an operand, or a blank cell."""
@@ -175,9 +179,15 @@ class ValidationResult:
         return tuple(f for f in self.findings if f.rule == rule)
 
     def __repr__(self) -> str:
-        from .render._notebook import result_repr  # noqa: PLC0415 - findings never import render
-
-        return result_repr(self)
+        """``<ValidationResult agency year: error=N warning=N info=N [rule ×n, ...]>``."""
+        counts = " ".join(f"{s.value}={n}" for s, n in reversed(self.by_severity().items()))
+        rules = sorted(self.by_rule().items(), key=lambda item: (-item[1], item[0]))
+        shown = ", ".join(f"{rule} ×{count}" for rule, count in rules[:_SHOWN_RULES])
+        if len(rules) > _SHOWN_RULES:
+            shown += ", ..."
+        report = self.report
+        who = "" if report is None else f" {report.agency!r} {report.year}"
+        return f"<ValidationResult{who}: {counts}" + (f" [{shown}]>" if shown else ">")
 
     def _repr_html_(self) -> str:
         """The report's tables with the failing cells marked, for notebooks."""

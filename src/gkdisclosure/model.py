@@ -335,9 +335,12 @@ class Report:
     review_litigation: ReviewLitigation | None = None
 
     def __repr__(self) -> str:
-        from .render._notebook import report_repr  # noqa: PLC0415 - the model never imports render
-
-        return report_repr(self)
+        """``<Report agency year (edition E), tables: ...>``."""
+        tables = [k for k in ("proactive", "requests", "review_litigation") if getattr(self, k)]
+        listed = ", ".join(tables) if tables else "none"
+        return (
+            f"<Report {self.agency!r} {self.year} (edition {self.edition.value}), tables: {listed}>"
+        )
 
     def _repr_html_(self) -> str:
         """The tables in the official layout, for notebooks."""
