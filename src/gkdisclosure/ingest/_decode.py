@@ -5,10 +5,11 @@ from __future__ import annotations
 import codecs
 import os
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Final, TypeAlias
 
-from ._result import IngestError, IngestNote
+from ._result import IngestError, IngestNote, IngestResult
 
 __all__ = ["MAX_INPUT_BYTES", "Source", "located", "read_source"]
 
@@ -149,3 +150,32 @@ def _declared(data: bytes) -> str | None:
     except LookupError:
         return None
     return _CODECS.get(canonical) or _CODECS.get(name)
+
+
+#: What the readers say when the labels tell no edition apart.
+NO_EDITION: Final = (
+    "the edition cannot be told from the labels (none of the 2019 or 2021 markers was found); "
+    "pass edition="
+)
+
+
+def guarded(
+    read: Callable[[], IngestResult], source: Source, name: str | None, what: str
+) -> IngestResult:
+    """Run a reader, so that callers only ever see :exc:`IngestError`, located at the source.
+
+    The last clause is a guard: the fuzz tests check that no input reaches it.
+    """
+    try:
+        return read()
+    except IngestError as error:
+        raise located(error, source, name) from None
+    except (  # pragma: no cover
+        ValueError,
+        LookupError,
+        ArithmeticError,
+        TypeError,
+        RecursionError,
+    ) as error:
+        reason = f"the {what} could not be read ({type(error).__name__}: {error})"
+        raise IngestError(reason, name) from error

@@ -17,7 +17,7 @@ from attrs import frozen
 from ..catalog import Column, Edition, EditionSpec, Row, edition
 from ..catalog import _vocabulary as vocab
 from ._cells import is_value_like, label_unit
-from ._decode import Source, located, read_source
+from ._decode import NO_EDITION, Source, guarded, read_source
 from ._grid import NO_TABLE, assemble, edition_notes, identify, row_paths
 from ._labels import (
     TABLE_OF_SECTION,
@@ -68,21 +68,8 @@ def read_html(
     """
     which = None if edition is None else Edition(edition)
     text, name, notes = read_source(source, markup=True)
-    try:
-        return _read(text, name, notes, (agency, year, which), infer=infer)
-    except IngestError as error:
-        raise located(error, source, name) from None
-    # A last guard, so that callers only ever see IngestError; the fuzz tests
-    # check that no input reaches it.
-    except (  # pragma: no cover
-        ValueError,
-        LookupError,
-        ArithmeticError,
-        TypeError,
-        RecursionError,
-    ) as error:
-        reason = f"the page could not be read ({type(error).__name__}: {error})"
-        raise IngestError(reason, name) from error
+    given = (agency, year, which)
+    return guarded(lambda: _read(text, name, notes, given, infer=infer), source, name, "page")
 
 
 def _read(
@@ -102,11 +89,7 @@ def _read(
     if not walker.found:
         raise IngestError(NO_TABLE, name)
     if chosen is None:
-        reason = (
-            "the edition cannot be told from the labels (none of the 2019 or 2021 "
-            "markers was found); pass edition="
-        )
-        raise IngestError(reason, name)
+        raise IngestError(NO_EDITION, name)
     agency, year = identify([document.title or "", *walker.paragraphs], agency, year, name)
     return assemble(
         spec=walker.spec,

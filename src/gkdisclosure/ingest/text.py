@@ -22,7 +22,7 @@ from attrs import define, field, frozen
 from ..catalog import Column, Edition, EditionSpec, Row, Table, edition
 from ..catalog import _vocabulary as vocab
 from ._cells import is_annotation, is_value_like, label_unit
-from ._decode import Source, located, read_source
+from ._decode import NO_EDITION, Source, guarded, read_source
 from ._grid import NO_TABLE, assemble, edition_notes, identify, row_paths
 from ._labels import (
     SECTION_HEADINGS,
@@ -65,21 +65,8 @@ def read_text(
     """
     which = None if edition is None else Edition(edition)
     text, name, notes = read_source(source, markup=False)
-    try:
-        return _read(text, name, notes, (agency, year, which), infer=infer)
-    except IngestError as error:
-        raise located(error, source, name) from None
-    # A last guard, so that callers only ever see IngestError; the fuzz tests
-    # check that no input reaches it.
-    except (  # pragma: no cover
-        ValueError,
-        LookupError,
-        ArithmeticError,
-        TypeError,
-        RecursionError,
-    ) as error:
-        reason = f"the text could not be read ({type(error).__name__}: {error})"
-        raise IngestError(reason, name) from error
+    given = (agency, year, which)
+    return guarded(lambda: _read(text, name, notes, given, infer=infer), source, name, "text")
 
 
 def _read(
@@ -98,11 +85,7 @@ def _read(
     if not regions:
         raise IngestError(NO_TABLE, name)
     if chosen is None:
-        reason = (
-            "the edition cannot be told from the labels (none of the 2019 or 2021 "
-            "markers was found); pass edition="
-        )
-        raise IngestError(reason, name)
+        raise IngestError(NO_EDITION, name)
     spec = edition(chosen)
     walker = _Walker(spec, document)
     for kind, (start, end) in regions.items():
