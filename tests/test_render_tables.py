@@ -411,3 +411,11 @@ def test_an_agency_with_full_width_brackets_reads_back_as_printed() -> None:
     """A name with （） reads back from the title as printed, not NFKC-normalised to ()."""
     report = attrs.evolve(_sample(), agency="泉州市人民政府办公室（市政府研究室）")
     assert read_html(render(report), infer=False).report == report
+
+
+@pytest.mark.parametrize("agency", ["福建省2号办公室", "第3中学", "福建省工业和信息化厅"])
+def test_an_agency_with_digits_reads_back_whole(agency: str) -> None:
+    """Digits inside a name stay in it; the year after it is still read as the year."""
+    report = attrs.evolve(_sample(), agency=agency)
+    back = read_html(render(report), infer=False).report
+    assert (back.agency, back.year) == (agency, 2021)

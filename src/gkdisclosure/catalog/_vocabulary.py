@@ -64,7 +64,12 @@ ANNOTATION_OPENERS: Final = ("其中", "含", "包括")
 
 # --- the title: "XXX2021年政府信息公开工作年度报告" --------------------------------
 
-_AGENCY = r"[^\s,.:;!?、，。：；！？“”\"'《》<>\[\]【】#*|_=~^$@%&+\-—0-9]{2,40}?"
+#: An agency's name: no punctuation of a sentence; digits only after its first character
+#: ("福建省2号办公室"), so that a year is never taken for a name.
+_AGENCY = (
+    r"[^\s,.:;!?、，。：；！？“”\"'《》<>\[\]【】#*|_=~^$@%&+\-—0-9]"
+    r"[^\s,.:;!?、，。：；！？“”\"'《》<>\[\]【】#*|_=~^$@%&+\-—]{1,39}?"
+)
 _REPORT = r"政府信息公开(?:工作)?(?:年度报告|年报)"
 #: Agency before the year: 福建省工业和信息化厅2021年政府信息公开工作年度报告.
 TITLE_AGENCY_FIRST: Final = re.compile(
