@@ -118,41 +118,29 @@ def _requests(table: Table) -> list[Identity]:
                 column,
             )
         )
-    found.extend(
-        Identity(
-            "requests.applicant_sum",
-            _cell(table, row.key, TOTAL),
-            tuple(
-                Term(1, (_cell(table, row.key, column.key),))
-                for column in row.columns
-                if column.key != TOTAL
-            ),
-            table.key,
-            row.key,
-            None,
-            when=None if row.official else f"{table.key}.{row.key}",
-        )
-        for row in rows
-    )
+    found.extend(_row_sum("requests.applicant_sum", table, row) for row in rows)
     return found
 
 
+def _row_sum(rule: str, table: Table, row: Row) -> Identity:
+    """A row's total is the sum of its other columns (a printed-only row applies if printed)."""
+    return Identity(
+        rule,
+        _cell(table, row.key, TOTAL),
+        tuple(
+            Term(1, (_cell(table, row.key, column.key),))
+            for column in row.columns
+            if column.key != TOTAL
+        ),
+        table.key,
+        row.key,
+        None,
+        when=None if row.official else f"{table.key}.{row.key}",
+    )
+
+
 def _review_litigation(table: Table) -> list[Identity]:
-    return [
-        Identity(
-            "review_litigation.sum",
-            _cell(table, row.key, TOTAL),
-            tuple(
-                Term(1, (_cell(table, row.key, column.key),))
-                for column in row.columns
-                if column.key != TOTAL
-            ),
-            table.key,
-            row.key,
-            None,
-        )
-        for row in table.rows
-    ]
+    return [_row_sum("review_litigation.sum", table, row) for row in table.rows]
 
 
 def _non_negative(spec: EditionSpec) -> list[Identity]:

@@ -16,6 +16,7 @@ from typing import Any, Final
 from attrs import frozen
 
 from ..catalog import Edition, Identity, ValueKind, edition, identities
+from ..rules._evaluate import read
 
 __all__ = ["Equation", "System", "build", "solve_blanks"]
 
@@ -67,15 +68,6 @@ def _shape(which: Edition) -> _Shape:
     return _Shape(linear, counts, rows)
 
 
-def _read(report: Any, path: str) -> Any:
-    value = report
-    for part in path.split("."):
-        if value is None:
-            return None
-        value = getattr(value, part)
-    return value
-
-
 @frozen
 class System:
     """The equations of one report, indexed by cell.
@@ -104,11 +96,11 @@ class System:
 def build(report: Any) -> System:
     """Read a report's cells and turn its identities into equations."""
     shape = _shape(report.edition)
-    values: dict[str, int | None] = {path: _read(report, path) for path in shape.counts}
+    values: dict[str, int | None] = {path: read(report, path) for path in shape.counts}
     equations: list[Equation] = []
     by_cell: dict[str, list[Equation]] = {}
     for index, identity in shape.linear:
-        if identity.when is not None and _read(report, identity.when) is None:
+        if identity.when is not None and read(report, identity.when) is None:
             continue
         equation = _equation(index, identity, values)
         equations.append(equation)
