@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import datetime
+import io
 import json
 import os
 import pickle
@@ -20,6 +21,7 @@ from gkdisclosure import (
     ApplicantCounts,
     DataError,
     GkDisclosureError,
+    IngestError,
     Meta,
     Proactive2019,
     Proactive2021,
@@ -313,10 +315,20 @@ def test_a_byte_order_mark_is_ignored(document: str | bytes) -> None:
     assert loads(document) == loads(SAMPLE_TEXT)
 
 
-def test_load_of_a_missing_file_raises_os_error(tmp_path: Path) -> None:
-    """A file that cannot be read is an OSError, not a data error."""
-    with pytest.raises(FileNotFoundError):
+def test_load_of_a_missing_file_raises_an_ingest_error(tmp_path: Path) -> None:
+    """A file that cannot be read is an IngestError naming it, not a data error."""
+    with pytest.raises(IngestError, match="No such file") as caught:
         load(tmp_path / "missing.json")
+    assert caught.value.source == str(tmp_path / "missing.json")
+
+
+def test_load_reads_bytes_files_and_text_files() -> None:
+    """Bytes and a binary file are the document; io.StringIO holds it as text."""
+    document = dumps(load(SAMPLE))
+    assert load(document.encode()) == load(io.BytesIO(document.encode())) == load(SAMPLE)
+    assert load(io.StringIO(document)) == load(SAMPLE)
+    with pytest.raises(IngestError, match=r"wrap it in io\.StringIO"):
+        load(document)
 
 
 def test_load_names_the_file_in_its_error(tmp_path: Path) -> None:

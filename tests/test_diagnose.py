@@ -11,6 +11,7 @@ applying the leading suspects and the fills leaves no failed identity.
 
 from __future__ import annotations
 
+import io
 import json
 import time
 from collections.abc import Mapping
@@ -531,7 +532,9 @@ def test_the_provenance_of_an_ingested_report_is_read() -> None:
     """An ingest Provenance is accepted as it is, and its printed text reaches the suspect."""
     from gkdisclosure.ingest import read_text  # noqa: PLC0415 - only this test reads a document
 
-    result = read_text((ROOT / "tests" / "data" / "corpus" / "2019-pingtan.txt").read_text("utf-8"))
+    result = read_text(
+        io.StringIO((ROOT / "tests" / "data" / "corpus" / "2019-pingtan.txt").read_text("utf-8"))
+    )
     path = "requests.granted.natural_person"
     source = result.provenance[path]
     wrong = with_cells(result.report, {path: 70})

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import io
 from pathlib import Path
 
 import pytest
@@ -72,14 +73,17 @@ def test_sources(tmp_path: Path) -> None:
     path = tmp_path / "report.txt"
     path.write_bytes(TEXT.encode("gb18030"))
     assert read_source(path, markup=False)[:2] == (TEXT, str(path))
-    assert read_source(TEXT, markup=False)[:2] == (TEXT, None)
+    assert read_source(str(path), markup=False)[:2] == (TEXT, str(path))
+    assert read_source(io.StringIO(TEXT), markup=False)[:2] == (TEXT, None)
+    assert read_source(io.BytesIO(TEXT.encode()), markup=False)[:2] == (TEXT, None)
     assert read_source(bytearray(TEXT.encode()), markup=False)[0] == TEXT
     assert read_source(memoryview(TEXT.encode()), markup=False)[0] == TEXT
 
 
-def test_a_missing_file_is_an_os_error(tmp_path: Path) -> None:
-    with pytest.raises(FileNotFoundError):
+def test_a_missing_file_is_an_ingest_error(tmp_path: Path) -> None:
+    with pytest.raises(IngestError, match="No such file") as caught:
         read_source(tmp_path / "none.html", markup=True)
+    assert caught.value.source == str(tmp_path / "none.html")
 
 
 def test_too_large(tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
@@ -29,7 +30,7 @@ def _values(text: str, cells: int = 7) -> list[list[object]]:
 
 def _received(printed: str) -> IngestResult:
     return read_text(
-        FUJIAN.replace(RECEIVED, f"一、本年新收政府信息公开申请数量\t\t{printed}\t", 1)
+        io.StringIO(FUJIAN.replace(RECEIVED, f"一、本年新收政府信息公开申请数量\t\t{printed}\t", 1))
     )
 
 
@@ -80,7 +81,7 @@ def test_readings_the_identities_cannot_tell_apart_leave_those_cells_unreported(
     text = text.replace(
         CARRIED_OVER, "二、上年结转政府信息公开申请数量\t\t/\t/\t/\t/\t/\t/\t/\t", 1
     )
-    result = read_text(text)
+    result = read_text(io.StringIO(text))
     assert result.report.requests is not None
     assert result.report.requests.received.values() == (None, None, 0, 0, 0, 0, 11)
     (note,) = result.notes_about("cells.split")

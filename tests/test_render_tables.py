@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import io
 import os
 import re
 from decimal import Decimal
@@ -107,13 +108,13 @@ def test_rendered_html_reads_back_equal(which: Edition, data: st.DataObject) -> 
     # the editions' markers are all in 表二: without it, only the caller can tell them apart
     which_given = report.edition if report.proactive is None else None
     hints = {"agency": report.agency, "year": report.year, "edition": which_given}
-    back = read_html(page, **hints, infer=False)  # type: ignore[arg-type]
+    back = read_html(io.StringIO(page), **hints, infer=False)  # type: ignore[arg-type]
     assert back.report == attrs.evolve(report, meta=None)
 
 
 def test_the_page_names_its_agency_and_year() -> None:
     """The title is the official one, so read_html needs no hints."""
-    back = read_html(render(_sample()), infer=False)
+    back = read_html(io.StringIO(render(_sample())), infer=False)
     assert back.report == _sample()
     assert back.report.agency == "福建省工业和信息化厅"
 
@@ -127,7 +128,7 @@ def test_amounts_keep_their_digits_and_grouping_parses_back() -> None:
     report = attrs.evolve(report, proactive=attrs.evolve(report.proactive, fees=fees))
     page = render(report)
     assert _cell(page, "proactive.fees.amount_10k_yuan")[1] == "1,234,567.50"
-    back = read_html(page, infer=False).report
+    back = read_html(io.StringIO(page), infer=False).report
     assert isinstance(back.proactive, Proactive2021)
     assert str(back.proactive.fees.amount_10k_yuan) == "1234567.50"
 
@@ -141,7 +142,7 @@ def test_blank_cells_are_blank_not_zero() -> None:
     page = render(report)
     assert _cell(page, "requests.received.research")[1] == ""
     assert _cell(page, "requests.received.commercial")[1] == "0"
-    back = read_html(page, infer=False).report
+    back = read_html(io.StringIO(page), infer=False).report
     assert back.requests is not None
     assert back.requests.received.research is None
 
@@ -152,7 +153,7 @@ def test_a_missing_table_is_said_and_reads_back_missing() -> None:
     page = render(report)
     assert "The report has no such table." not in page
     assert "报告中没有此表。" in page
-    assert read_html(page, infer=False).report == report
+    assert read_html(io.StringIO(page), infer=False).report == report
 
 
 # --- the layout ----------------------------------------------------------------------------
@@ -206,7 +207,7 @@ def test_a_printed_subtotal_is_a_row_of_its_group() -> None:
     withheld = Withheld(subtotal=ApplicantCounts.zeros())
     report = attrs.evolve(report, requests=attrs.evolve(report.requests, withheld=withheld))
     page = render(report)
-    assert read_html(page, infer=False).report == report
+    assert read_html(io.StringIO(page), infer=False).report == report
     markdown = render(report, to="markdown")
     assert "| **（三）不予公开** | 0 | 0 |" in markdown
 
@@ -228,7 +229,7 @@ def test_failing_cells_are_highlighted_and_titled_with_their_finding() -> None:
     assert "class" not in untouched
     assert "Findings" in page
     zh_page = render(report, findings=result)
-    assert read_html(zh_page, infer=False).report == report
+    assert read_html(io.StringIO(zh_page), infer=False).report == report
 
 
 def test_cells_that_cannot_be_checked_are_marked_apart() -> None:
@@ -410,12 +411,12 @@ def test_markdown_says_a_table_is_missing() -> None:
 def test_an_agency_with_full_width_brackets_reads_back_as_printed() -> None:
     """A name with （） reads back from the title as printed, not NFKC-normalised to ()."""
     report = attrs.evolve(_sample(), agency="泉州市人民政府办公室（市政府研究室）")
-    assert read_html(render(report), infer=False).report == report
+    assert read_html(io.StringIO(render(report)), infer=False).report == report
 
 
 @pytest.mark.parametrize("agency", ["福建省2号办公室", "第3中学", "福建省工业和信息化厅"])
 def test_an_agency_with_digits_reads_back_whole(agency: str) -> None:
     """Digits inside a name stay in it; the year after it is still read as the year."""
     report = attrs.evolve(_sample(), agency=agency)
-    back = read_html(render(report), infer=False).report
+    back = read_html(io.StringIO(render(report)), infer=False).report
     assert (back.agency, back.year) == (agency, 2021)

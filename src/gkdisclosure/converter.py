@@ -22,6 +22,7 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
+from ._source import Source, open_source
 from .catalog import Edition
 from .errors import DataError, ReportDataError
 from .model import (
@@ -671,16 +672,18 @@ def loads(document: str | bytes | bytearray, *, source: str | None = None) -> Re
         raise ReportDataError(exc.errors, source) from None
 
 
-def load(path: str | os.PathLike[str]) -> Report:
+def load(source: Source) -> Report:
     """Read a report from a JSON file.
 
-    Raises :exc:`OSError` if the file cannot be read and
+    ``source`` follows the readers' one rule: a ``str`` or
+    :class:`os.PathLike` is a path; ``bytes`` or a binary file object is
+    the document; :class:`io.StringIO` holds the document as text.
+
+    Raises :exc:`~gkdisclosure.IngestError` if the path cannot be read and
     :exc:`~gkdisclosure.ReportDataError` if it is not a valid report.
     """
-    path = Path(path)
-    with path.open("rb") as stream:
-        document = stream.read(MAX_DOCUMENT_BYTES + 1)
-    return loads(document, source=str(path))
+    opened = open_source(source, limit=MAX_DOCUMENT_BYTES)
+    return loads(opened.content, source=opened.name)
 
 
 def dumps(report: Report) -> str:

@@ -1,24 +1,20 @@
-"""From a path, a string or bytes to text: the size limit and the encoding."""
+"""From a source (a path, bytes, a file) to text: the size limit and the encoding."""
 
 from __future__ import annotations
 
 import codecs
-import os
 import re
 from collections.abc import Callable
-from pathlib import Path
-from typing import Final, TypeAlias
+from typing import Final
 
+from .._source import Source, open_source
 from ._result import IngestError, IngestNote, IngestResult
 
-__all__ = ["MAX_INPUT_BYTES", "Source", "located", "read_source"]
+__all__ = ["MAX_INPUT_BYTES", "Source", "guarded", "read_source"]
 
 #: The largest document the readers accept, in bytes (20 MiB). A report
 #: page with its site chrome is a few hundred kilobytes.
 MAX_INPUT_BYTES: Final = 20 * 1024 * 1024
-
-#: What the readers accept: a path, the document as ``str``, or its bytes.
-Source: TypeAlias = str | bytes | bytearray | memoryview | os.PathLike[str]
 
 _DECLARED = re.compile(
     rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})"""
@@ -48,51 +44,22 @@ _FALLBACKS: Final = ("utf-8", "gb18030")
 
 
 def read_source(source: Source, *, markup: bool) -> tuple[str, str | None, list[IngestNote]]:
-    """Return the document's text, its name (for paths) and notes about its encoding.
+    """Return the document's text, its file name (if any) and notes about its encoding.
 
-    A path (:class:`os.PathLike`) is read from disk (:exc:`OSError` if it
-    cannot be); a ``str`` is the document itself, never a file name; bytes
-    are decoded (see :func:`decode`).
-    Raises :exc:`IngestError` for a document over :data:`MAX_INPUT_BYTES`
-    and :exc:`TypeError` for anything else.
+    ``source`` follows the readers' one rule (see :mod:`gkdisclosure._source`):
+    a ``str`` or :class:`os.PathLike` is a path, bytes and binary files are
+    decoded (see :func:`decode`), a text file (:class:`io.StringIO`) is the
+    text itself. Raises :exc:`IngestError` for a path that cannot be read
+    or a document over :data:`MAX_INPUT_BYTES`, and :exc:`TypeError` for
+    a source of any other type.
     """
-    if isinstance(source, str):
-        size = len(source.encode("utf-8", "surrogatepass"))
-        _check_size(size, None)
-        return source, None, []
-    if isinstance(source, bytes | bytearray | memoryview):
-        data = bytes(source)
-        name = None
-    elif isinstance(source, os.PathLike):
-        path = Path(source)
-        with path.open("rb") as stream:
-            data = stream.read(MAX_INPUT_BYTES + 1)
-        name = str(path)
-    else:
-        msg = f"expected a path, str or bytes, not {type(source).__name__}"
-        raise TypeError(msg)
-    _check_size(len(data), name)
-    text, notes = decode(data, markup=markup)
-    return text, name, notes
-
-
-_LONGEST_PATH: Final = 260
-
-
-def located(error: IngestError, source: Source, name: str | None) -> IngestError:
-    """The error naming the file it is about; for a ``str`` that looks like a file name, a hint.
-
-    A ``str`` is always the document itself, never opened as a path: text
-    from the outside cannot make the reader open a local file.
-    """
-    reason = error.reason
-    if (
-        isinstance(source, str)
-        and len(source) < _LONGEST_PATH
-        and not any(char in source for char in "<\n")
-    ):
-        reason += " (a str is the document itself; to read a file, pass a pathlib.Path)"
-    return IngestError(reason, error.source or name)
+    opened = open_source(source, limit=MAX_INPUT_BYTES)
+    if isinstance(opened.content, str):
+        _check_size(len(opened.content.encode("utf-8", "surrogatepass")), opened.name)
+        return opened.content, opened.name, []
+    _check_size(len(opened.content), opened.name)
+    text, notes = decode(opened.content, markup=markup)
+    return text, opened.name, notes
 
 
 def _check_size(size: int, name: str | None) -> None:
@@ -159,9 +126,7 @@ NO_EDITION: Final = (
 )
 
 
-def guarded(
-    read: Callable[[], IngestResult], source: Source, name: str | None, what: str
-) -> IngestResult:
+def guarded(read: Callable[[], IngestResult], name: str | None, what: str) -> IngestResult:
     """Run a reader, so that callers only ever see :exc:`IngestError`, located at the source.
 
     The last clause is a guard: the fuzz tests check that no input reaches it.
@@ -169,7 +134,7 @@ def guarded(
     try:
         return read()
     except IngestError as error:
-        raise located(error, source, name) from None
+        raise IngestError(error.reason, error.source or name) from None
     except (  # pragma: no cover
         ValueError,
         LookupError,

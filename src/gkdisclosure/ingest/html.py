@@ -34,7 +34,7 @@ from ._readings import Piece
 from ._resolve import Material
 from ._result import IngestError, IngestNote, IngestResult, Position
 
-__all__ = ["read_html"]
+__all__ = ["read_document", "read_html"]
 
 _KINDS = ("proactive", "requests", "review_litigation")
 _INFO_CONTENT = squeeze(vocab.INFO_CONTENT)
@@ -56,20 +56,22 @@ def read_html(
 ) -> IngestResult:
     """Read a report from an HTML page (a whole saved page or an article fragment).
 
-    ``source`` is a path, the page as ``str``, or its bytes (the encoding
-    is detected, ``<meta charset>`` included). ``agency`` and ``year``
+    ``source`` is a path (``str`` or :class:`os.PathLike`), the page's
+    bytes or a binary file (the encoding is detected, ``<meta charset>``
+    included), or :class:`io.StringIO` holding the page. ``agency`` and ``year``
     replace what the title says (and are needed when it says nothing);
     ``edition`` replaces the edition the labels point to. With
     ``infer=False`` no cell is ever inferred.
 
-    Raises :exc:`IngestError` when no statutory table, no title or no
-    edition can be found, or the page is too large or not a page at all;
-    :exc:`ValueError` for an edition other than ``"2019"`` or ``"2021"``.
+    Raises :exc:`IngestError` when the path cannot be read, no statutory
+    table, no title or no edition can be found, or the page is too large
+    or not a page at all; :exc:`ValueError` for an edition other than
+    ``"2019"`` or ``"2021"``.
     """
     which = None if edition is None else Edition(edition)
     text, name, notes = read_source(source, markup=True)
     given = (agency, year, which)
-    return guarded(lambda: _read(text, name, notes, given, infer=infer), source, name, "page")
+    return guarded(lambda: _read(text, name, notes, given, infer=infer), name, "page")
 
 
 def _read(
@@ -80,8 +82,19 @@ def _read(
     *,
     infer: bool,
 ) -> IngestResult:
+    return read_document(parse_html(text), name, notes, given, infer=infer)
+
+
+def read_document(
+    document: Document,
+    name: str | None,
+    notes: list[IngestNote],
+    given: tuple[str | None, int | None, Edition | str | None],
+    *,
+    infer: bool,
+) -> IngestResult:
+    """Read a report from paragraphs and table grids (an HTML page's, a Word file's)."""
     agency, year, which = given
-    document = parse_html(text)
     guess = detect_edition(cell.text for grid in document.grids for cell in grid.cells)
     chosen = Edition(which) if which is not None else guess.edition
     walker = _Walker(edition(chosen or Edition.E2021), document)

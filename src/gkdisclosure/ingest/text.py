@@ -56,17 +56,18 @@ def read_text(
 ) -> IngestResult:
     """Read a report from plain text (a PDF extraction, a crawler's flattened page).
 
-    ``source`` is a path, the text as ``str``, or its bytes (UTF-8 or
-    GB18030, detected). The options are those of
+    ``source`` is a path (``str`` or :class:`os.PathLike`), the text's
+    bytes or a binary file (UTF-8 or GB18030, detected), or
+    :class:`io.StringIO` holding the text. The options are those of
     :func:`~gkdisclosure.ingest.read_html`.
 
-    Raises :exc:`IngestError` when no statutory table, no title or no
-    edition can be found, or the text is too large.
+    Raises :exc:`IngestError` when the path cannot be read, no statutory
+    table, no title or no edition can be found, or the text is too large.
     """
     which = None if edition is None else Edition(edition)
     text, name, notes = read_source(source, markup=False)
     given = (agency, year, which)
-    return guarded(lambda: _read(text, name, notes, given, infer=infer), source, name, "text")
+    return guarded(lambda: _read(text, name, notes, given, infer=infer), name, "text")
 
 
 def _read(
