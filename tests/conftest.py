@@ -12,7 +12,9 @@ ROOT = Path(__file__).parent.parent
 SAMPLE = ROOT / "examples" / "2021-fujian-gxt.json"
 DATA = Path(__file__).parent / "data"
 
-settings.register_profile("ci", max_examples=60, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile(
+    "ci", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 settings.register_profile("dev", max_examples=100)
 settings.register_profile("thorough", max_examples=2000)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
