@@ -75,9 +75,14 @@ else:
         ("py:exc", "hypothesis.errors.InvalidArgument"),
         ("py:class", "cattrs.converters.Converter"),
         ("py:class", "collections.abc.Callable"),
+        ("py:class", "io.StringIO"),
         # pandas is optional and imported for type checking only
         ("py:class", "pd.DataFrame"),
     ]
+
+# The file-object protocol in the readers' source type: "a binary or text file object",
+# as the docstrings say; it is no name users import.
+nitpick_ignore.append(("py:class", "gkdisclosure._source.Readable"))
 
 # --- HTML -------------------------------------------------------------------
 
