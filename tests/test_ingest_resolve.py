@@ -92,10 +92,23 @@ def test_readings_the_identities_cannot_tell_apart_leave_those_cells_unreported(
 
 
 def test_as_many_numbers_as_cells_are_read_as_printed() -> None:
-    """Seven numbers for seven cells are the cells, even if 总计 is off: that is for the rules."""
+    """Seven numbers for seven cells that keep 总计 = the sum are the cells."""
+    result = _received("5\t0\t0\t0\t4\t0 9")
+    assert result.report.requests is not None
+    assert result.report.requests.received.values() == (5, 0, 0, 0, 4, 0, 9)
+    assert result.provenance["requests.received.total"].state is CellState.NUMBER
+
+
+def test_text_numbers_that_break_their_row_are_refused() -> None:
+    """In text, seven numbers whose 总计 is not their sum may be another row's: not read."""
     result = _received("5\t0\t0\t0\t0\t0 9")
     assert result.report.requests is not None
-    assert result.report.requests.received.values() == (5, 0, 0, 0, 0, 0, 9)
+    assert result.report.requests.received.values() == (None,) * 7
+    (note,) = result.notes_about("cells.disordered")
+    assert note.paths[0] == "requests.received.natural_person"
+    assert "does not hold" in note.message
+    source = result.provenance["requests.received.total"]
+    assert (source.state, source.raw) == (CellState.UNREADABLE, "5 0 0 0 0 0 9")
 
 
 def test_no_reading_keeps_the_identities() -> None:

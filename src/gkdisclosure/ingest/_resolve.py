@@ -23,6 +23,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import Final
 
+import attrs
 from attrs import frozen
 
 from ..catalog import Edition, Identity, ValueKind, edition
@@ -58,6 +59,9 @@ _HOW: Final = {
     "glued": "digits printed with no separators between cells",
     "lost": "fewer numbers printed than cells (a cell lost in extraction)",
     "split": "more numbers printed than cells (a number split in two)",
+    "placed": "numbers printed with no row label, placed by the rows around them",
+    "disordered": "numbers that break an identity of their own row (in extracted text, "
+    "a sign of numbers read out of order or from another row)",
 }
 
 
@@ -78,6 +82,7 @@ class Material:
     pieces: tuple[Piece, ...]
     bound: bool
     position: Position | None = None
+    placed: bool = False
 
     @property
     def text(self) -> str:
@@ -128,10 +133,11 @@ def resolve(
             cells.update(outcome)
     while pending:
         known = {path: cell.value for path, cell in cells.items() if cell.source.state in _KNOWN}
+        placed = _with_placed(known, pending)
         still: list[_Pending] = []
         progress = False
         for item in pending:
-            narrowed = _narrow(item, identities, known)
+            narrowed = _narrow(item, identities, placed if item.how == "placed" else known)
             progress |= len(narrowed.candidates) < len(item.candidates)
             if not narrowed.candidates:
                 cells.update(_unresolved(narrowed, notes, "no reading keeps the identities"))
@@ -151,6 +157,16 @@ def resolve(
     return cells, notes
 
 
+def _with_placed(known: Mapping[str, Value], pending: Sequence[_Pending]) -> dict[str, Value]:
+    """The cells known, and those of rows placed by their neighbours (checked together)."""
+    placed = dict(known)
+    for item in pending:
+        if item.how == "placed" and len(item.candidates) == 1:
+            values = {path: _number(value) for path, value in item.values[0].items()}
+            placed.update({path: value for path, value in values.items() if value is not None})
+    return placed
+
+
 def _read(
     material: Material, identities: Sequence[Identity], *, infer: bool, notes: list[IngestNote]
 ) -> dict[str, Resolved] | _Pending:
@@ -162,8 +178,10 @@ def _read(
         except TooManyReadings as signal:
             item = _Pending.of(material, signal.how, [])
             return _unresolved(item, notes, _TOO_MANY)
+    if material.placed:
+        return _placed(material, readings, identities, infer=infer, notes=notes)
     if how == "direct":
-        return _direct(material, readings, notes)
+        return _direct_or_refused(material, readings, identities, notes)
     item = _Pending.of(material, how, readings[: MAX_READINGS + 1])
     refusal = _refusal(item, identities, infer=infer)
     if refusal is not None:
@@ -172,6 +190,61 @@ def _read(
     if not item.candidates:
         return _unresolved(item, notes, "no reading keeps the identities")
     return _decide(item, notes) if _settled(item) else item
+
+
+def _direct_or_refused(
+    material: Material,
+    readings: list[Reading],
+    identities: Sequence[Identity],
+    notes: list[IngestNote],
+) -> dict[str, Resolved]:
+    broken = None if material.bound else _broken(material, readings, identities)
+    if broken is not None:
+        return _unresolved(_Pending.of(material, "disordered", readings), notes, broken)
+    return _direct(material, readings, notes)
+
+
+def _broken(
+    material: Material, readings: Sequence[Reading], identities: Sequence[Identity]
+) -> str | None:
+    """Why numbers read one to one from text are refused: an identity of their own fails.
+
+    In extracted text, numbers that break 总计 = the sum of the others were
+    most often read out of order or from another row; such a row is left
+    unreported rather than read wrong (a page's grid is not second-guessed).
+    """
+    if len(readings) != 1:
+        return None
+    values = {path: c.value for path, c in zip(material.paths, readings[0], strict=True)}
+    for identity in _within(material, identities):
+        if _holds(identity, values) is False:
+            return f"{_RULES.get(identity.rule, identity.rule)} does not hold: left unreported"
+    return None
+
+
+def _placed(
+    material: Material,
+    readings: list[Reading],
+    identities: Sequence[Identity],
+    *,
+    infer: bool,
+    notes: list[IngestNote],
+) -> dict[str, Resolved] | _Pending:
+    """A row placed by its neighbours: taken only once identities across rows confirm it."""
+    single = [
+        tuple(attrs.evolve(cell, state=CellState.INFERRED) for cell in reading)
+        for reading in readings
+    ]
+    item = _Pending.of(material, "placed", single)
+    if not infer:
+        return _unresolved(item, notes, "inference is turned off")
+    if len(single) != 1:
+        return _unresolved(item, notes, "the printed numbers do not fill the row one to one")
+    item = _check(item, _within(material, identities), {})
+    if not item.candidates:
+        return _unresolved(item, notes, "no reading keeps the identities")
+    # only identities across rows can confirm where the numbers belong
+    return attrs.evolve(item, covered=(frozenset(),) * len(item.candidates))
 
 
 def _refusal(item: _Pending, identities: Sequence[Identity], *, infer: bool) -> str | None:

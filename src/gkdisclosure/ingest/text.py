@@ -17,17 +17,14 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Final
 
-from attrs import define, field, frozen
-
-from ..catalog import Column, Edition, EditionSpec, Row, Table, edition
+from ..catalog import Edition, edition
 from ..catalog import _vocabulary as vocab
-from ._cells import is_annotation, is_value_like, label_unit
+from ._cells import is_annotation, is_value_like
 from ._decode import NO_EDITION, Source, guarded, read_source
-from ._grid import NO_TABLE, assemble, edition_notes, identify, row_paths
+from ._grid import NO_TABLE, assemble, edition_notes, identify
 from ._labels import (
     SECTION_HEADINGS,
     TABLE_OF_SECTION,
-    LabelHit,
     TableIndex,
     detect_edition,
     index,
@@ -36,14 +33,18 @@ from ._labels import (
     squeeze_with_origins,
 )
 from ._narrative import extract_narrative
-from ._readings import Piece
-from ._resolve import Material
 from ._result import IngestError, IngestNote, IngestResult, Position
+from ._textrows import Item, Label, Token, Walker, Words
 
 __all__ = ["read_text"]
 
 _TOKEN: Final = re.compile(r"[^\s|]+")
 _RULE: Final = re.compile(r"[-:=|+]+")
+#: A Markdown pipe row: "| 规章 | 22 | 235 |".
+_PIPE_ROW: Final = re.compile(r"\s*\|.*\|\s*")
+#: The title is looked for among the first lines, up to this many joined.
+_TITLE_LINES: Final = 12
+_TITLE_WIDTH: Final = 3
 
 
 def read_text(
@@ -88,10 +89,11 @@ def _read(
     if chosen is None:
         raise IngestError(NO_EDITION, name)
     spec = edition(chosen)
-    walker = _Walker(spec, document)
+    walker = Walker(spec)
     for kind, (start, end) in regions.items():
-        walker.table(kind, start, end)
-    agency, year = identify(document.text.splitlines(), agency, year, name)
+        labels = index(spec.edition, kind)
+        walker.table(labels, list(_items(document, labels, start, end)))
+    agency, year = identify(_title_lines(document.text), agency, year, name)
     return assemble(
         spec=spec,
         agency=agency,
@@ -103,6 +105,22 @@ def _read(
         infer=infer,
         source=name,
     )
+
+
+def _title_lines(text: str) -> Iterator[str]:
+    """Where to look for the title: the first lines, alone and joined, then every line.
+
+    A title printed over two or three lines ("淮安市人民政府" / "2024 年政府信息公开
+    工作年度报告") is read from the first lines taken together; blank lines
+    and page furniture between them do not count.
+    """
+    lines = [line for line in text.splitlines() if line.strip()]
+    head = lines[:_TITLE_LINES]
+    for number in range(len(head)):
+        for width in range(1, _TITLE_WIDTH + 1):
+            if number + width <= len(head):
+                yield "".join(head[number : number + width])
+    yield from lines[_TITLE_LINES:]
 
 
 def _unfurnish(text: str) -> str:
@@ -129,6 +147,15 @@ class _Text:
         self.squeezed, self.origins = squeeze_with_origins(text)
         self.lines = [0]
         self.lines.extend(m.end() for m in re.finditer("\n", text))
+        self.pipes = frozenset(
+            number
+            for number, line in enumerate(text.split("\n"), start=1)
+            if _PIPE_ROW.fullmatch(line)
+        )
+
+    def pipe(self, position: Position) -> int | None:
+        """The line of the Markdown pipe row holding this position, if it is in one."""
+        return position.row if position.row in self.pipes else None
 
     def position(self, offset: int) -> Position:
         """The line and column (from 1) of an offset in the text."""
@@ -229,44 +256,21 @@ def _label_pattern(kind: str) -> re.Pattern[str]:
     return re.compile("|".join(re.escape(label) for label in sorted(labels, key=len, reverse=True)))
 
 
-@frozen
-class _Label:
-    hit: LabelHit
-    text: str
-    position: Position
-
-
-@frozen
-class _Token:
-    text: str
-    position: Position
-
-
-@frozen
-class _Words:
-    text: str
-    position: Position
-
-
-def _items(
-    document: _Text, labels: TableIndex, start: int, end: int
-) -> Iterator[_Label | _Token | _Words]:
+def _items(document: _Text, labels: TableIndex, start: int, end: int) -> Iterator[Item]:
     """The labels of a table's span in order, and the tokens and words between them."""
     hits = labels.hits()
     cursor = start
     for match in labels.pattern.finditer(document.squeezed, start, end):
         yield from _between(document, document.after(cursor), document.at(match.start()))
         text = document.raw(match.start(), match.end())
-        yield _Label(
-            hits[match.group()],
-            " ".join(text.split()),
-            document.position(document.at(match.start())),
-        )
+        offset = document.at(match.start())
+        position = document.position(offset)
+        yield Label(hits[match.group()], " ".join(text.split()), position, document.pipe(position))
         cursor = match.end()
     yield from _between(document, document.after(cursor), document.at(end))
 
 
-def _between(document: _Text, start: int, end: int) -> Iterator[_Token | _Words]:
+def _between(document: _Text, start: int, end: int) -> Iterator[Token | Words]:
     """Tokens of the text between two labels; words joined by single spaces stay together."""
     words: list[re.Match[str]] = []
     for match in _TOKEN.finditer(document.text, start, end):
@@ -276,7 +280,8 @@ def _between(document: _Text, start: int, end: int) -> Iterator[_Token | _Words]
         if is_value_like(token) or is_annotation(token):
             yield from _words(document, words)
             words = []
-            yield _Token(token, document.position(match.start()))
+            position = document.position(match.start())
+            yield Token(token, position, document.pipe(position))
             continue
         if words and document.text[words[-1].end() : match.start()] != " ":
             yield from _words(document, words)
@@ -285,249 +290,8 @@ def _between(document: _Text, start: int, end: int) -> Iterator[_Token | _Words]
     yield from _words(document, words)
 
 
-def _words(document: _Text, words: Sequence[re.Match[str]]) -> Iterator[_Words]:
+def _words(document: _Text, words: Sequence[re.Match[str]]) -> Iterator[Words]:
     if words:
         text = document.text[words[0].start() : words[-1].end()]
-        yield _Words(text, document.position(words[0].start()))
-
-
-@define
-class _Current:
-    """The row being read: its label, and the tokens printed after it."""
-
-    row: Row
-    label: str
-    position: Position
-    tentative: bool = False
-    tokens: list[_Token] = field(factory=list)
-
-
-class _Walker:
-    """Reads the items of each table's span into materials."""
-
-    def __init__(self, spec: EditionSpec, document: _Text) -> None:
-        self.spec = spec
-        self.document = document
-        self.materials: list[Material] = []
-        self.found: set[str] = set()
-        self.notes: list[IngestNote] = []
-
-    def table(self, kind: str, start: int, end: int) -> None:
-        labels = index(self.spec.edition, kind)
-        items = list(_items(self.document, labels, start, end))
-        if kind == "review_litigation":
-            _Review(self, labels).read(items)
-        else:
-            _Rows(self, labels).read(items)
-
-
-class _Rows:
-    """表二 and 表三: rows found by their labels, each followed by its numbers."""
-
-    def __init__(self, walker: _Walker, labels: TableIndex) -> None:
-        self.walker = walker
-        self.labels = labels
-        self.table: Table = labels.table
-        self.header: dict[str, str] = {}
-        self.block: list[Column] = []
-        self.in_header = False
-        self.started = False
-        self.current: _Current | None = None
-        self.rest: list[str] = []
-        self.done: set[str] = set()
-
-    def read(self, items: Sequence[_Label | _Token | _Words]) -> None:
-        for item in items:
-            if isinstance(item, _Label):
-                self._label(item)
-            elif isinstance(item, _Token):
-                self._token(item)
-            else:
-                self._words(item)
-        self._flush()
-
-    def _label(self, item: _Label) -> None:
-        hit = item.hit
-        if hit.kind == "row" and hit.row is not None:
-            self._start(hit.row, item)
-        elif hit.kind == "group" and hit.group is not None:
-            self._flush()
-            self.block = []
-            self.in_header = False
-            self.started = True
-            self.rest = []
-        elif hit.kind in {"column", "extra-column"} and (not self.started or self.in_header):
-            if hit.column is not None:
-                self.header.setdefault(hit.column.key, item.text)
-                self.block.append(hit.column)
-            else:
-                self._note(
-                    "column.extra", self.table.key, f"the column {item.text!r} is not in the format"
-                )
-        else:
-            self._flush()
-            if hit.kind == "header":
-                self.block = []
-                self.in_header = True
-
-    def _start(self, row: Row, item: _Label) -> None:
-        """A row label: the tokens that follow are its cells (a group's own row only if any)."""
-        self._flush()
-        self.current = _Current(row, item.text, item.position, tentative=row.role == "subtotal")
-        self.in_header = False
-        self.started = True
-
-    def _token(self, item: _Token) -> None:
-        if self.current is None:
-            if self.started:
-                self._note(
-                    "cells.unplaced", self.table.key, f"{item.text!r} follows no row label; ignored"
-                )
-            return
-        if is_annotation(item.text) and not self.current.tokens:
-            path = f"{self.table.key}.{self.current.row.key}"
-            self._note(
-                "label.variant",
-                path,
-                f"{self.current.label!r} is followed by the annotation {item.text!r}, "
-                "not part of the label",
-            )
-            return
-        if is_annotation(item.text):
-            last = self.current.tokens[-1]
-            self.current.tokens[-1] = _Token(last.text + item.text, last.position)
-            return
-        self.current.tokens.append(item)
-
-    def _words(self, item: _Words) -> None:
-        broken = self.labels.match_prefix(item.text, self.done)
-        if broken is not None:
-            row, rest = broken
-            self._start(row, _Label(LabelHit("row", row=row), item.text, item.position))
-            self.rest.append(rest)
-            path = f"{self.table.key}.{row.key}"
-            self._note(
-                "label.broken", path, f"{item.text!r} is the start of {row.zh!r}, broken over lines"
-            )
-            return
-        group = self.labels.match_group_prefix(item.text)
-        if group is not None:
-            self._flush()
-            self.rest.append(group[1])
-            self.started = True
-            return
-        if self._absorbed(item.text):
-            return
-        if self.started:
-            self._flush()
-            self._note(
-                "text.ignored",
-                self.table.key,
-                f"{' '.join(item.text.split())!r} is no label of {self.table.heading}; ignored",
-            )
-
-    def _absorbed(self, text: str) -> bool:
-        """Whether the words are the rest of labels broken before them."""
-        left = "".join(text.split())
-        for rest in list(self.rest):
-            if rest and left.startswith(rest):
-                left = left[len(rest) :]
-                self.rest.remove(rest)
-        return not left and bool(text.strip())
-
-    def _flush(self) -> None:
-        current = self.current
-        self.current = None
-        if current is None or (current.tentative and not current.tokens):
-            return
-        row = current.row
-        columns = self._columns(row)
-        paths = row_paths(self.table, row, [column.key for column in columns])
-        pieces = tuple(Piece(token.text, token.position) for token in current.tokens)
-        if not pieces:
-            pieces = tuple(Piece("", current.position) for _ in columns)
-        self.walker.materials.append(
-            Material(
-                paths=paths,
-                kinds=tuple(column.kind for column in columns),
-                units=tuple(label_unit(column.zh) for column in columns),
-                row_labels=(current.label,) * len(paths),
-                column_labels=tuple(self.header.get(column.key, column.zh) for column in columns),
-                pieces=pieces,
-                bound=False,
-                position=current.position,
-            )
-        )
-        self.walker.found.add(self.table.key)
-        self.done.add(row.key)
-
-    def _columns(self, row: Row) -> list[Column]:
-        """The row's columns in the order the block's header printed them, else the catalog's."""
-        keys = [column.key for column in self.block]
-        if (
-            sorted(keys) == sorted(column.key for column in row.columns)
-            and self.table.key == "proactive"
-        ):
-            by_key = {column.key: column for column in row.columns}
-            return [by_key[key] for key in keys]
-        return list(row.columns)
-
-    def _note(self, code: str, path: str, message: str) -> None:
-        self.walker.notes.append(IngestNote(code, (path,), message))
-
-
-class _Review:
-    """表四: a header naming three blocks of five results, then fifteen numbers."""
-
-    def __init__(self, walker: _Walker, labels: TableIndex) -> None:
-        self.walker = walker
-        self.labels = labels
-        self.table: Table = labels.table
-
-    def read(self, items: Sequence[_Label | _Token | _Words]) -> None:
-        order: list[str] = []
-        printed: dict[str, str] = {}
-        tokens: list[_Token] = []
-        for item in items:
-            if isinstance(item, _Label):
-                if tokens:
-                    break
-                column = item.hit.column
-                if (
-                    column is not None
-                    and len(order) < len(self.table.rows[0].columns)
-                    and column.key not in order
-                ):
-                    order.append(column.key)
-                    printed[column.key] = item.text
-                if item.hit.row is not None:
-                    printed[item.hit.row.key] = item.text
-            elif isinstance(item, _Token):
-                tokens.append(item)
-            elif tokens:
-                break
-        if not tokens:
-            return
-        columns = {column.key: column for column in self.table.rows[0].columns}
-        if sorted(order) != sorted(columns):
-            order = list(columns)
-        paths = tuple(
-            f"{self.table.key}.{row.key}.{key}" for row in self.table.rows for key in order
-        )
-        self.walker.materials.append(
-            Material(
-                paths=paths,
-                kinds=tuple(columns[key].kind for _ in self.table.rows for key in order),
-                units=(None,) * len(paths),
-                row_labels=tuple(
-                    printed.get(row.key, row.zh) for row in self.table.rows for _ in order
-                ),
-                column_labels=tuple(
-                    printed.get(key, columns[key].zh) for _ in self.table.rows for key in order
-                ),
-                pieces=tuple(Piece(token.text, token.position) for token in tokens),
-                bound=False,
-                position=tokens[0].position,
-            )
-        )
-        self.walker.found.add(self.table.key)
+        position = document.position(words[0].start())
+        yield Words(text, position, document.pipe(position))
