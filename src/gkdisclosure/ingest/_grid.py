@@ -38,6 +38,12 @@ NO_TABLE: Final = (
 )
 
 
+_RADICALS: Final = {
+    code: unicodedata.normalize("NFKC", chr(code))
+    for code in (*range(0x2E80, 0x2EF4), *range(0x2F00, 0x2FD6))
+}
+
+
 def identify(
     candidates: Iterable[str], agency: str | None, year: int | None, source: str | None
 ) -> tuple[str, int]:
@@ -48,7 +54,8 @@ def identify(
     if agency is not None and year is not None:
         return agency, year
     for candidate in candidates:
-        printed = "".join(candidate.split())
+        # Kangxi radicals ("⾰" for "革"), which some PDF fonts map to, read as the characters
+        printed = "".join(candidate.split()).translate(_RADICALS)
         text = unicodedata.normalize("NFKC", printed)
         # the name as printed (full-width brackets kept) where NFKC changed no length
         source_text = printed if len(printed) == len(text) else text

@@ -218,7 +218,7 @@ def _broken(
     values = {path: c.value for path, c in zip(material.paths, readings[0], strict=True)}
     for identity in _within(material, identities):
         if _holds(identity, values) is False:
-            return f"{_RULES.get(identity.rule, identity.rule)} does not hold: left unreported"
+            return f"{_RULES.get(identity.rule, identity.rule)} does not hold"
     return None
 
 
