@@ -9,6 +9,7 @@ the cell's text by a marker line, so that document order survives.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html.parser import HTMLParser
 from typing import Final
 
@@ -16,7 +17,7 @@ from attrs import define, field, frozen
 
 from ._result import IngestError
 
-__all__ = ["Document", "Grid", "GridCell", "Paragraph", "parse_html"]
+__all__ = ["Document", "Grid", "GridCell", "Paragraph", "SpanCell", "build_grid", "parse_html"]
 
 #: More table cells than this is no report page (a report has a few hundred).
 MAX_CELLS: Final = 20_000
@@ -222,7 +223,11 @@ class _Parser(HTMLParser):
 
     def _close_table(self) -> None:
         table = self.stack.pop()
-        self.grids[table.index] = _grid(table)
+        rows = [
+            [SpanCell("".join(raw.parts), raw.rowspan, raw.colspan) for raw in row]
+            for row in table.rows
+        ]
+        self.grids[table.index] = build_grid(table.index, rows)
 
     def close(self) -> None:
         super().close()
@@ -231,17 +236,38 @@ class _Parser(HTMLParser):
         self._flush()
 
 
-def _grid(table: _Table) -> Grid:
+@frozen
+class SpanCell:
+    """A cell as a table lists it, row by row: its text, its spans, and where it starts.
+
+    ``left`` is the grid column the cell starts at, where the source says
+    (a Word row skipping columns); ``None`` for the first free column, as
+    in HTML.
+    """
+
+    text: str
+    rowspan: int = 1
+    colspan: int = 1
+    left: int | None = None
+
+
+def build_grid(index: int, rows: Sequence[Sequence[SpanCell]]) -> Grid:
+    """Expand the spans of a table's rows into a grid (a span past the last row is cut).
+
+    Raises :exc:`IngestError` for more than :data:`MAX_SLOTS` slots.
+    """
     slots: dict[tuple[int, int], GridCell] = {}
     cells: list[GridCell] = []
-    height_of_table = len(table.rows)
-    for top, row in enumerate(table.rows):
+    height_of_table = len(rows)
+    for top, row in enumerate(rows):
         left = 0
         for raw in row:
+            if raw.left is not None:
+                left = max(left, raw.left)
             while (top, left) in slots:
                 left += 1
             cell = GridCell(
-                "".join(raw.parts),
+                raw.text,
                 top,
                 left,
                 min(raw.rowspan, height_of_table - top),
@@ -255,7 +281,7 @@ def _grid(table: _Table) -> Grid:
             cells.append(cell)
             left += cell.width
     columns = 1 + max((column for _, column in slots), default=-1)
-    return Grid(table.index, tuple(cells), height_of_table, columns, slots)
+    return Grid(index, tuple(cells), height_of_table, columns, slots)
 
 
 def parse_html(text: str) -> Document:

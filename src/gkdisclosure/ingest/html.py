@@ -85,15 +85,20 @@ def _read(
     return read_document(parse_html(text), name, notes, given, infer=infer)
 
 
-def read_document(
+def read_document(  # noqa: PLR0913 - what was read, where from, and the reader's options
     document: Document,
     name: str | None,
     notes: list[IngestNote],
     given: tuple[str | None, int | None, Edition | str | None],
     *,
     infer: bool,
+    fallback: str = "",
 ) -> IngestResult:
-    """Read a report from paragraphs and table grids (an HTML page's, a Word file's)."""
+    """Read a report from paragraphs and table grids (an HTML page's, a Word file's).
+
+    ``fallback`` is a title to read the agency and year from when neither
+    the document's title nor its text names them (a file's title property).
+    """
     agency, year, which = given
     guess = detect_edition(cell.text for grid in document.grids for cell in grid.cells)
     chosen = Edition(which) if which is not None else guess.edition
@@ -103,7 +108,8 @@ def read_document(
         raise IngestError(NO_TABLE, name)
     if chosen is None:
         raise IngestError(NO_EDITION, name)
-    agency, year = identify([document.title or "", *walker.paragraphs], agency, year, name)
+    candidates = [document.title or "", *walker.paragraphs, fallback]
+    agency, year = identify(candidates, agency, year, name)
     return assemble(
         spec=walker.spec,
         agency=agency,
