@@ -22,12 +22,13 @@ from .errors import (
     DataError,
     GkDisclosureError,
     IngestError,
+    MissingExtraError,
     ReportDataError,
     UnsupportedLocaleError,
 )
 from .findings import Finding, InconsistentReportError, Severity, Status, ValidationResult
 from .frames import summary_frame, to_frame
-from .ingest import IngestResult, read_html, read_text
+from .ingest import IngestResult, read_docx, read_html, read_text
 from .model import (
     ApplicantCounts,
     CaseOutcomes,
@@ -80,6 +81,7 @@ __all__ = [
     "IngestResult",
     "ItemCounts2019",
     "Meta",
+    "MissingExtraError",
     "NarrativeFigure",
     "NarrativeKind",
     "NotProcessed",
@@ -115,6 +117,7 @@ __all__ = [
     "load",
     "loads",
     "make_converter",
+    "read_docx",
     "read_html",
     "read_text",
     "render",

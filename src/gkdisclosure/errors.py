@@ -8,6 +8,7 @@ __all__ = [
     "DataError",
     "GkDisclosureError",
     "IngestError",
+    "MissingExtraError",
     "ReportDataError",
     "UnsupportedLocaleError",
 ]
@@ -96,3 +97,27 @@ class IngestError(GkDisclosureError, ValueError):
 
     def __reduce__(self) -> tuple[type[IngestError], tuple[str, str | None]]:
         return (type(self), (self.reason, self.source))
+
+
+class MissingExtraError(GkDisclosureError, ImportError):
+    """A feature needs an optional extra that is not installed; the message says how to add it.
+
+    ``extra`` is the extra's name (``"docx"``), ``feature`` what needs it,
+    ``package`` the distribution it installs.
+    """
+
+    extra: str
+    feature: str
+    package: str
+
+    def __init__(self, extra: str, feature: str, package: str) -> None:
+        self.extra = extra
+        self.feature = feature
+        self.package = package
+        super().__init__(extra, feature, package)
+
+    def __str__(self) -> str:
+        return f"{self.feature} needs {self.package}: pip install 'gkdisclosure[{self.extra}]'"
+
+    def __reduce__(self) -> tuple[type[MissingExtraError], tuple[str, str, str]]:
+        return (type(self), (self.extra, self.feature, self.package))

@@ -1,6 +1,6 @@
-"""Read the documents people have — HTML pages and text extracted from PDF — into reports.
+"""Read the documents people have — Word files, HTML pages, text — into reports.
 
-:func:`read_html` and :func:`read_text` return an :class:`IngestResult`:
+:func:`read_docx`, :func:`read_html` and :func:`read_text` each return an :class:`IngestResult`:
 the :class:`~gkdisclosure.Report`, the :class:`Provenance` of every cell
 (what was printed, how it was read, where), notes for people to look at,
 and the totals the prose states. Nothing is invented silently: a cell is
@@ -21,10 +21,13 @@ from ._result import (
     Position,
     Provenance,
 )
+from .docx import MAX_DOCX_ENTRIES, MAX_DOCX_UNPACKED_BYTES, read_docx
 from .html import read_html
 from .text import read_text
 
 __all__ = [
+    "MAX_DOCX_ENTRIES",
+    "MAX_DOCX_UNPACKED_BYTES",
     "MAX_INPUT_BYTES",
     "CellSource",
     "CellState",
@@ -36,6 +39,7 @@ __all__ = [
     "Position",
     "Provenance",
     "Source",
+    "read_docx",
     "read_html",
     "read_text",
 ]
