@@ -296,7 +296,7 @@ def test_an_empty_folder_is_said(tmp_path: Path, capsys: pytest.CaptureFixture[s
 def test_a_folder_is_no_previous_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """--previous names one file; a folder there cannot be read."""
     assert main(["validate", str(SAMPLE), "--previous", str(tmp_path)]) == 2
-    assert capsys.readouterr().err.startswith(f"gkdisclosure: {tmp_path}: cannot read")
+    assert capsys.readouterr().err.startswith(f"gkdisclosure: {tmp_path}: the file cannot be read")
 
 
 def test_unreadable_pages_in_one_process(

@@ -327,8 +327,8 @@ def _unreadable(tmp_path: Path) -> dict[str, tuple[str, str]]:
     )
     (tmp_path / "edition.json").write_text(json.dumps(document(edition="2022")), encoding="utf-8")
     return {
-        "missing": (str(tmp_path / "nope.json"), "cannot read"),
-        "directory": (str(tmp_path), "cannot read"),
+        "missing": (str(tmp_path / "nope.json"), "cannot be read"),
+        "directory": (str(tmp_path), "cannot be read"),
         "invalid JSON": (str(tmp_path / "invalid.json"), "not JSON"),
         "empty": (str(tmp_path / "empty.json"), "not JSON"),
         "binary": (str(tmp_path / "binary.json"), "UTF-8"),

@@ -28,7 +28,7 @@ from .errors import (
 )
 from .findings import Finding, InconsistentReportError, Severity, Status, ValidationResult
 from .frames import summary_frame, to_frame
-from .ingest import IngestResult, read_docx, read_html, read_text
+from .ingest import IngestResult, read, read_docx, read_html, read_text
 from .model import (
     ApplicantCounts,
     CaseOutcomes,
@@ -117,6 +117,7 @@ __all__ = [
     "load",
     "loads",
     "make_converter",
+    "read",
     "read_docx",
     "read_html",
     "read_text",

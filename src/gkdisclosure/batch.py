@@ -48,7 +48,7 @@ _T = TypeVar("_T")
 _R = TypeVar("_R")
 
 #: The files a folder is searched for.
-SUFFIXES: Final = (".json", ".jsonl", ".html", ".htm", ".txt")
+SUFFIXES: Final = (".json", ".jsonl", ".html", ".htm", ".txt", ".docx", ".doc", ".pdf")
 _CHUNK: Final = 256
 _WORST: Final = 10
 
@@ -153,10 +153,10 @@ class Source:
 def iter_sources(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Source]:
     """Every report under the paths, lazily: files, folders (searched in name order), lines.
 
-    A folder yields its ``.json``, ``.jsonl``, ``.html``, ``.htm`` and
-    ``.txt`` files, depth first; a ``.jsonl`` file yields one source per
-    non-blank line; any other file is one source. ``-`` reads JSON Lines
-    from standard input.
+    A folder yields its ``.json``, ``.jsonl``, ``.html``, ``.htm``,
+    ``.txt``, ``.docx``, ``.doc`` and ``.pdf`` files, depth first; a
+    ``.jsonl`` file yields one source per non-blank line; any other file
+    is one source. ``-`` reads JSON Lines from standard input.
     """
     for given in paths:
         path = Path(given)

@@ -12,16 +12,16 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Final, NoReturn, TextIO
+from typing import Any, NoReturn, TextIO
 
 from attrs import frozen
 
 from ._cli_batch import run_batch
-from .converter import dump, dumps, load
+from .converter import dump, dumps
 from .diagnose import Diagnosis, diagnose
 from .errors import GkDisclosureError, UnsupportedLocaleError
 from .findings import Finding, ValidationResult
-from .ingest import IngestNote, IngestResult, read_html, read_text
+from .ingest import FORMATS, IngestNote, IngestResult, read
 from .model import Report
 from .narrative import NarrativeFigure
 from .render import (
@@ -144,41 +144,24 @@ class _Document:
         return () if self.ingest is None else self.ingest.narrative
 
 
-_SNIFF_BYTES: Final = 64 * 1024
-_HTML_MARKS: Final = (b"<table", b"<html", b"<!doctype", b"<body", b"<div", b"<p>", b"<p ")
-
-
-def _sniff(path: str) -> str:
-    """The kind of a file: ``json`` if it is named so or opens like JSON, else by its content."""
-    with Path(path).open("rb") as stream:
-        head = stream.read(_SNIFF_BYTES)
-    opening = head.removeprefix(b"\xef\xbb\xbf").lstrip()[:1]
-    if Path(path).suffix.lower() == ".json" or opening in {b"{", b"["}:
-        return "json"
-    lowered = head.lower()
-    return "html" if any(mark in lowered for mark in _HTML_MARKS) else "text"
-
-
 def _read(path: str, args: argparse.Namespace) -> _Document | str:
-    """Read a report file of any kind, or return a one-line reason it cannot be read."""
+    """Read a report file of any kind (see :func:`~gkdisclosure.read`), or say why it cannot be."""
+    options = {"agency": args.agency, "year": args.year, "edition": args.edition}
     try:
-        kind = args.source_format or _sniff(path)
-        if kind == "json":
-            return _Document(load(path))
-        reader = read_html if kind == "html" else read_text
-        result = reader(
-            Path(path),
-            agency=args.agency,
-            year=args.year,
-            edition=args.edition,
+        result = read(
+            path,
+            format=args.source_format,
             infer=not args.no_infer,
+            **{key: value for key, value in options.items() if value is not None},
         )
-    except OSError as exc:
-        return f"{path}: cannot read: {exc.strerror or exc}"
     except GkDisclosureError as exc:
         text = str(exc).replace("\n", ";").replace(";  ", "; ")
         return text if text.startswith(path) else f"{path}: {text}"
-    return _Document(result.report, result)
+    return _Document(result.report, None if _is_json(result) else result)
+
+
+def _is_json(result: IngestResult) -> bool:
+    return any(note.code == "source.json" for note in result.notes)
 
 
 def _convert(args: argparse.Namespace) -> int:
@@ -402,7 +385,7 @@ def _parser() -> argparse.ArgumentParser:
     reading.add_argument(
         "--from",
         dest="source_format",
-        choices=("json", "html", "text"),
+        choices=FORMATS,
         help="read files as this kind (default: detected from their content)",
     )
     reading.add_argument("--agency", help="the agency, where a page does not say")
@@ -422,7 +405,7 @@ def _parser() -> argparse.ArgumentParser:
         nargs="+",
         type=_path,
         metavar="FILE",
-        help="report files: JSON, HTML pages or text",
+        help="report files: Word, HTML pages, text or JSON",
     )
     check.add_argument("--previous", metavar="FILE", help="the report for the year before")
     check.add_argument("--locale", type=_locale, help=locale_help)
@@ -469,9 +452,13 @@ def _parser() -> argparse.ArgumentParser:
     rules.set_defaults(run=_rules)
 
     convert = commands.add_parser(
-        "convert", parents=[reading], help="read an HTML page or text into the JSON contract"
+        "convert",
+        parents=[reading],
+        help="read a Word file, an HTML page or text into the JSON contract",
     )
-    convert.add_argument("file", metavar="FILE", help="a report: HTML page, text or JSON")
+    convert.add_argument(
+        "file", metavar="FILE", help="a report: Word file, HTML page, text or JSON"
+    )
     convert.add_argument("-o", "--output", metavar="OUT", help="write here (default: stdout)")
     convert.set_defaults(run=_convert)
 
@@ -480,7 +467,7 @@ def _parser() -> argparse.ArgumentParser:
         parents=[reading],
         help="print the tables in the official layout, as an HTML page or Markdown",
     )
-    render.add_argument("file", metavar="FILE", help="a report: HTML page, text or JSON")
+    render.add_argument("file", metavar="FILE", help="a report: Word file, HTML page, text or JSON")
     render.add_argument("--to", choices=("html", "markdown"), default="html")
     render.add_argument("-o", "--output", metavar="OUT", help="write here (default: stdout)")
     render.add_argument("--locale", type=_locale, help=locale_help)

@@ -1,6 +1,8 @@
 """Read the documents people have — Word files, HTML pages, text — into reports.
 
-:func:`read_docx`, :func:`read_html` and :func:`read_text` each return an :class:`IngestResult`:
+:func:`read` tells the kind of a document by its content and reads it;
+:func:`read_docx`, :func:`read_html` and :func:`read_text` read one kind.
+Each returns an :class:`IngestResult`:
 the :class:`~gkdisclosure.Report`, the :class:`Provenance` of every cell
 (what was printed, how it was read, where), notes for people to look at,
 and the totals the prose states. Nothing is invented silently: a cell is
@@ -10,6 +12,7 @@ inferred only where the identities leave one reading, and says so.
 from __future__ import annotations
 
 from ._decode import MAX_INPUT_BYTES, Source
+from ._read import FORMATS, Format, read, sniff
 from ._result import (
     CellSource,
     CellState,
@@ -26,11 +29,13 @@ from .html import read_html
 from .text import read_text
 
 __all__ = [
+    "FORMATS",
     "MAX_DOCX_ENTRIES",
     "MAX_DOCX_UNPACKED_BYTES",
     "MAX_INPUT_BYTES",
     "CellSource",
     "CellState",
+    "Format",
     "IngestError",
     "IngestNote",
     "IngestResult",
@@ -39,7 +44,9 @@ __all__ = [
     "Position",
     "Provenance",
     "Source",
+    "read",
     "read_docx",
     "read_html",
     "read_text",
+    "sniff",
 ]
