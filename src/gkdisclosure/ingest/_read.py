@@ -51,10 +51,10 @@ def read(source: Source, *, format: Format | None = None, **options: Any) -> Ing
     ``source`` is a path (``str`` or :class:`os.PathLike`), the
     document's bytes or a binary file object, or :class:`io.StringIO`
     holding a page, a text or a JSON document. The kind is told by the
-    content (see :func:`sniff`); where the content tells nothing (plain
+    content (see :func:`~gkdisclosure.ingest.sniff`); where the content tells nothing (plain
     text, an empty or damaged file), a file named ``.json``, ``.docx``,
     ``.pdf``, ``.html`` or ``.htm`` is read as that kind, so that its
-    error speaks of it. ``format`` forces one of :data:`FORMATS`.
+    error speaks of it. ``format`` forces one of :data:`~gkdisclosure.ingest.FORMATS`.
     ``options`` go to the reader chosen (``agency``, ``year``,
     ``edition``, ``infer`` for the document readers).
 

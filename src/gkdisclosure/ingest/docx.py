@@ -84,8 +84,9 @@ def read_docx(
     Needs the ``docx`` extra (python-docx): without it
     :exc:`~gkdisclosure.MissingExtraError`. Raises :exc:`IngestError` for
     a path that cannot be read, a legacy ``.doc``, a file that is no Word
-    file or is damaged, one past the size limits (:data:`MAX_INPUT_BYTES`,
-    :data:`MAX_DOCX_ENTRIES`, :data:`MAX_DOCX_UNPACKED_BYTES`), and as
+    file or is damaged, one past the size limits (:data:`~gkdisclosure.ingest.MAX_INPUT_BYTES`,
+    :data:`~gkdisclosure.ingest.MAX_DOCX_ENTRIES`,
+    :data:`~gkdisclosure.ingest.MAX_DOCX_UNPACKED_BYTES`), and as
     :func:`~gkdisclosure.ingest.read_html` does when no table, title or
     edition is found.
     """
