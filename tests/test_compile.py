@@ -269,4 +269,4 @@ def test_an_empty_checker_does_nothing() -> None:
 def test_generated_code_names_its_table() -> None:
     """Tracebacks through generated code say which table's checker it was."""
     checker = compiled("2021", "requests", blank_as_zero=False)
-    assert checker.__code__.co_filename == "<gkdisclosure rules: requests>"
+    assert checker.__code__.co_filename.startswith("<gkdisclosure rules: requests #")

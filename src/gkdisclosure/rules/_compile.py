@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from .._codegen import compile_function
 from ..catalog import Identity, Term
 from ..findings import Finding, Severity, Status
 from ._evaluate import _finding as make_finding
@@ -154,10 +155,7 @@ def compile_checker(
     body = [*source.bindings, *clean, *source.checks] or ["pass"]
     lines = "\n".join(f"    {line}" for line in body)
     code = f"def check(t, out_list):\n    out = out_list.append\n{lines}\n"
-    namespace: dict[str, Any] = {}
-    exec(compile(code, f"<gkdisclosure rules: {table}>", "exec"), namespace)  # noqa: S102 - code generated from the catalog
-    checker: Checker = namespace["check"]
-    checker.__doc__ = code
+    checker: Checker = compile_function(code, "check", f"rules: {table}", {})
     return checker
 
 
@@ -246,8 +244,6 @@ def _explainer(
 ) -> Explainer:
     lines = "\n".join(f"    {line}" for line in (*source.bindings, *body))
     code = f"def explain(report, severities):\n    t = report.{identity.table}\n{lines}\n"
-    name = f"<gkdisclosure rules: {identity.rule} {identity.target}>"
-    exec(compile(code, name, "exec"), namespace)  # noqa: S102 - code generated from the catalog
-    explain: Explainer = namespace["explain"]
-    explain.__doc__ = code
+    what = f"rules: {identity.rule} {identity.target}"
+    explain: Explainer = compile_function(code, "explain", what, namespace)
     return explain

@@ -1,0 +1,217 @@
+"""The converter factory, and the careful pass that locates every problem by wire key."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any, Final
+
+import attrs
+from cattrs import Converter
+from cattrs.errors import (
+    AttributeValidationNote,
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+)
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+
+from ..catalog import Edition
+from ..errors import DataError, ReportDataError
+from ..model import (
+    Meta,
+    NotProcessed,
+    OtherHandling,
+    Report,
+    ReviewLitigation,
+    Unavailable,
+    Withheld,
+)
+from ._generated import TABLES, fast_structurer
+from ._hooks import ProblemError, agency, date, decimal, edition, integer, kind, string, year
+
+__all__ = ["make_converter"]
+
+_REPORT_KEYS: Final = frozenset(a.name for a in attrs.fields(Report))
+
+
+def make_converter(*, detailed: bool = False) -> Converter:
+    """Return a new converter for the JSON contract.
+
+    Encoding decisions:
+
+    - counts and years are JSON integers; ``true``/``false``, numbers with a
+      fraction or exponent and numeric strings are refused;
+    - an amount (:class:`~decimal.Decimal`) travels as a string of digits
+      with an optional fraction (``"800.68"``); JSON numbers are refused
+      because they lose precision;
+    - the edition is the string ``"2019"`` or ``"2021"``; dates are
+      ``"YYYY-MM-DD"``; strings must be strings;
+    - unknown keys are refused everywhere;
+    - a missing cell, row or block is not reported (``None`` or blank);
+      ``subtotal`` and ``meta`` are left out on output when absent, every
+      other key is always written;
+    - the tables of a report are read as the classes of its edition.
+
+    ``detailed=True`` collects every problem (slower); the functions of
+    this module try the fast converter first and use a detailed one only
+    to explain a failure.
+
+    Used on its own, a converter raises cattrs' exceptions (or a
+    ``ValueError``) for a bad document; :func:`from_dict` and :func:`loads`
+    turn them into :exc:`~gkdisclosure.ReportDataError`. The fast
+    converter structures the model's classes with generated code that
+    checks cells inline: to change how cells are read, register hooks on a
+    ``detailed=True`` converter, whose cells go through the ``int`` and
+    :class:`~decimal.Decimal` hooks.
+    """
+    conv = Converter(forbid_extra_keys=True, detailed_validation=detailed)
+    conv.register_structure_hook(int, integer)
+    conv.register_structure_hook(str, string)
+    conv.register_structure_hook(Decimal, decimal)
+    conv.register_structure_hook(Edition, edition)
+    conv.register_structure_hook(datetime.date, date)
+    conv.register_structure_hook_factory(
+        lambda cls: attrs.has(cls) and cls is not Report,
+        lambda cls: _object_structurer(cls, conv, detailed=detailed),
+    )
+    conv.register_unstructure_hook(Decimal, lambda value: format(value, "f"))
+    conv.register_unstructure_hook(datetime.date, datetime.date.isoformat)
+    for group in (Withheld, Unavailable, NotProcessed, OtherHandling):
+        conv.register_unstructure_hook(
+            group, make_dict_unstructure_fn(group, conv, subtotal=override(omit_if_default=True))
+        )
+    conv.register_unstructure_hook(
+        Meta, make_dict_unstructure_fn(Meta, conv, _cattrs_omit_if_default=True)
+    )
+    conv.register_structure_hook(Report, _report_structurer(conv, detailed=detailed))
+    conv.register_unstructure_hook(Report, _report_unstructurer(conv))
+    return conv
+
+
+def _object_structurer(cls: type, conv: Converter, *, detailed: bool) -> Callable[[Any, Any], Any]:
+    if not detailed:
+        return fast_structurer(cls, conv)
+    structure: Callable[[Any, Any], Any] = make_dict_structure_fn(
+        cls, conv, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=detailed
+    )
+
+    def structure_object(value: Any, _: Any) -> Any:
+        if not isinstance(value, dict):
+            raise ProblemError(f"expected an object, got {kind(value)}")
+        return structure(value, cls)
+
+    return structure_object
+
+
+def _report_unstructurer(conv: Converter) -> Callable[[Report], dict[str, Any]]:
+    unstructure = conv.unstructure
+
+    def unstructure_report(report: Report) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "edition": report.edition.value,
+            "agency": report.agency,
+            "year": report.year,
+        }
+        if report.meta is not None:
+            data["meta"] = unstructure(report.meta, Meta)
+        for name, table in (
+            ("proactive", report.proactive),
+            ("requests", report.requests),
+            ("review_litigation", report.review_litigation),
+        ):
+            data[name] = None if table is None else unstructure(table, type(table))
+        return data
+
+    return unstructure_report
+
+
+def _report_structurer(conv: Converter, *, detailed: bool) -> Callable[[Any, Any], Report]:
+    structure = conv.structure
+
+    def structure_report(data: Any, _: Any) -> Report:
+        if not isinstance(data, dict):
+            raise ProblemError(f"a report must be a JSON object, got {kind(data)}")
+        if not detailed:
+            which = edition(data["edition"], None)
+            proactive, requests = TABLES[which]
+            if not data.keys() <= _REPORT_KEYS:
+                raise ProblemError("unknown keys")
+            meta = data.get("meta")
+            table2 = data.get("proactive")
+            table3 = data.get("requests")
+            table4 = data.get("review_litigation")
+            return Report(
+                edition=which,
+                agency=agency(data["agency"]),
+                year=year(data["year"]),
+                meta=None if meta is None else structure(meta, Meta),
+                proactive=None if table2 is None else structure(table2, proactive),
+                requests=None if table3 is None else structure(table3, requests),
+                review_litigation=None if table4 is None else structure(table4, ReviewLitigation),
+            )
+        return _explain_report(conv, data)
+
+    return structure_report
+
+
+def _explain_report(conv: Converter, data: dict[str, Any]) -> Report:
+    """Structure a report, collecting every problem before raising."""
+    errors: list[DataError] = []
+    extra = sorted(str(key) for key in data.keys() - _REPORT_KEYS)
+    errors.extend(DataError(key, "unknown key") for key in extra)
+    values: dict[str, Any] = {}
+    checks = (("edition", lambda v: edition(v, None)), ("agency", agency), ("year", year))
+    for key, check in checks:
+        if key not in data:
+            errors.append(DataError(key, "required key is missing"))
+            continue
+        try:
+            values[key] = check(data[key])
+        except ProblemError as problem:
+            errors.append(DataError(key, str(problem)))
+    which = values.get("edition")
+    classes: tuple[tuple[str, type], ...] = (
+        ("meta", Meta),
+        ("review_litigation", ReviewLitigation),
+    )
+    if which is not None:
+        proactive, requests = TABLES[which]
+        classes += (("proactive", proactive), ("requests", requests))
+    for key, cls in classes:
+        value = data.get(key)
+        if value is None:
+            continue
+        try:
+            values[key] = conv.structure(value, cls)
+        except Exception as exc:  # noqa: BLE001 - every failure becomes a located DataError
+            errors.extend(_located(exc, key, value))
+    if errors:
+        raise ReportDataError(tuple(sorted(errors, key=lambda e: e.path)))
+    return Report(**values)
+
+
+def _located(exc: BaseException, path: str, value: object) -> list[DataError]:
+    """Turn a cattrs exception tree into errors located by dotted wire keys."""
+    if isinstance(exc, ClassValidationError):
+        with_notes, without_notes = exc.group_exceptions()
+        found: list[DataError] = []
+        for sub, note in with_notes:
+            sub_value = value.get(note.name) if isinstance(value, dict) else None
+            found.extend(_located(sub, _join(path, note), sub_value))
+        for sub in without_notes:
+            found.extend(_located(sub, path, value))
+        return found
+    if isinstance(exc, ForbiddenExtraKeysError):
+        extra = sorted(str(key) for key in exc.extra_fields)
+        return [DataError(_join(path, key), "unknown key") for key in extra]
+    if isinstance(exc, ProblemError):
+        return [DataError(path, str(exc))]
+    if not isinstance(value, dict):
+        return [DataError(path, f"expected an object, got {kind(value)}")]
+    return [DataError(path, f"cannot be read: {exc}")]  # pragma: no cover - defensive
+
+
+def _join(path: str, note: AttributeValidationNote | str) -> str:
+    name = note.name if isinstance(note, AttributeValidationNote) else note
+    return f"{path}.{name}" if path else name
