@@ -1,4 +1,10 @@
-"""The compiled checkers agree with the generic reference semantics on any report."""
+"""The compiled checkers, ingest's inference and diagnose's equations agree with the algebra.
+
+The reference is :func:`gkdisclosure.rules._evaluate.evaluate`, which
+reads :mod:`gkdisclosure.algebra`.
+"""
+
+# ruff: noqa: SLF001 - ingest's inference is private; these tests hold it to the reference
 
 from __future__ import annotations
 
@@ -14,7 +20,10 @@ from hypothesis import strategies as st
 
 from gkdisclosure import Finding, Report, from_dict, iter_findings
 from gkdisclosure.catalog import Identity, ValueKind, edition, identities
-from gkdisclosure.findings import Severity
+from gkdisclosure.diagnose._system import build, solve_blanks
+from gkdisclosure.findings import Severity, Status
+from gkdisclosure.ingest import _resolve
+from gkdisclosure.model import paths
 from gkdisclosure.rules import PROFILES
 from gkdisclosure.rules._compile import Checker, compile_checker
 from gkdisclosure.rules._evaluate import evaluate
@@ -270,3 +279,81 @@ def test_generated_code_names_its_table() -> None:
     """Tracebacks through generated code say which table's checker it was."""
     checker = compiled("2021", "requests", blank_as_zero=False)
     assert checker.__code__.co_filename.startswith("<gkdisclosure rules: requests #")
+
+
+# --- ingest's inference and diagnose's equations: the same algebra --------------------------------
+
+
+def cell_values(report: Report) -> dict[str, object]:
+    """Every cell of the report's tables by wire path, as ingest's resolver holds them."""
+    return {cell.path: value for cell, value in paths.cells(report)}
+
+
+@pytest.mark.parametrize("which", EDITIONS)
+@given(data=st.data())
+def test_diagnose_s_equations_agree_with_the_reference(which: str, data: st.DataObject) -> None:
+    """An equation's residual is the finding's delta: 0 where it holds, None if unassessable."""
+    report = data.draw(arbitrary(which), label="report")
+    findings = {(f.rule, f.path): f for _, f in reference(report, blank_as_zero=False)}
+    for equation in build(report).equations:
+        finding = findings.get(equation.key)
+        if getattr(report, equation.target.split(".")[0]) is None:
+            assert equation.residual is None  # the table is absent: the rules skip it
+        elif finding is None:
+            assert equation.residual == 0
+        elif finding.status is Status.UNASSESSABLE:
+            assert equation.residual is None
+            assert set(equation.unknown) <= set(finding.missing)
+        else:
+            assert equation.residual == finding.delta
+
+
+@pytest.mark.parametrize("which", EDITIONS)
+@given(data=st.data())
+def test_ingest_s_verdicts_agree_with_the_reference(which: str, data: st.DataObject) -> None:
+    """Ingest keeps a reading where an identity holds and drops it where one fails, as the rules."""
+    report = data.draw(arbitrary(which), label="report")
+    values = cell_values(report)
+    findings = {(f.rule, f.path): f for _, f in reference(report, blank_as_zero=False)}
+    for identity in identities(edition(report.edition)):
+        if not identity.terms or getattr(report, identity.table) is None:
+            continue
+        if identity.when is not None and paths.get(report, identity.when) is None:
+            continue
+        finding = findings.get((identity.rule, identity.target))
+        expected = {None: True, Status.FAILED: False, Status.UNASSESSABLE: None}
+        assert _resolve._holds(identity, values) is expected[finding.status if finding else None]
+
+
+@pytest.mark.parametrize("which", EDITIONS)
+@given(data=st.data())
+def test_a_blanked_cell_is_solved_back_by_ingest_and_diagnose(
+    which: str, data: st.DataObject
+) -> None:
+    """In a consistent report, a count left blank is given back its value by both solvers.
+
+    Diagnose's solver finds every blank of 表三 and 表四 from the identities;
+    ingest's inference gives it from any identity that has it as the only
+    unknown. Both give the value the report had.
+    """
+    report = data.draw(reports(edition=which, consistent=True, blanks=False), label="report")
+    counts = sorted(
+        cell.path
+        for cell, value in paths.cells(report)
+        if cell.table.key != "proactive" and value is not None
+    )
+    path = data.draw(st.sampled_from(counts), label="blank")
+    printed = paths.get(report, path)
+    blanked = with_cell(report, path, None)
+    fills = {fill.path: fill.value for fill in solve_blanks(build(blanked))}
+    assert fills == {path: printed}
+    values = cell_values(blanked)
+    for identity in identities(edition(report.edition)):
+        if identity.when is not None and paths.get(report, identity.when) is None:
+            continue
+        if path in identity.paths and identity.terms:
+            forced = _resolve._forced(identity, path, values)
+            assert forced in {None, printed}
+            single = path == identity.target or any(t.paths == (path,) for t in identity.terms)
+            if single:
+                assert forced == printed

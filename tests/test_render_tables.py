@@ -16,7 +16,16 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 import gkdisclosure
-from gkdisclosure import Edition, Report, load, read_html, render, validate
+from gkdisclosure import (
+    Diagnosis,
+    Edition,
+    Report,
+    ValidationResult,
+    load,
+    read_html,
+    render,
+    validate,
+)
 from gkdisclosure.catalog import edition
 from gkdisclosure.cli import main
 from gkdisclosure.errors import UnsupportedLocaleError
@@ -354,12 +363,18 @@ def test_many_rules_are_cut_short_in_the_repr() -> None:
     assert repr(result).endswith(", ...]>")
 
 
+def _notebook_view(obj: Report | ValidationResult | Diagnosis) -> str:
+    html = obj._repr_html_()
+    assert html is not None
+    return html
+
+
 def test_notebooks_show_the_tables_with_marks() -> None:
     """_repr_html_ of a report is its tables; of a result, the tables with failing cells marked."""
     report = _planted()
-    assert 'class="gk-table' in report._repr_html_()
-    assert "gk-failed" not in report._repr_html_().split("</style>")[1]
-    assert 'class="gk-failed"' in validate(report)._repr_html_()
+    assert 'class="gk-table' in _notebook_view(report)
+    assert "gk-failed" not in _notebook_view(report).split("</style>")[1]
+    assert 'class="gk-failed"' in _notebook_view(validate(report))
 
 
 # --- the command --------------------------------------------------------------------------
@@ -393,7 +408,7 @@ def test_the_render_command_fails_cleanly(
 
 def test_a_diagnosis_shows_the_tables_and_its_suspects() -> None:
     """Diagnosis._repr_html_ marks the failed cells and lists the leading suspect."""
-    html = gkdisclosure.diagnose(_planted())._repr_html_()
+    html = _notebook_view(gkdisclosure.diagnose(_planted()))
     assert 'class="gk-failed"' in html
     assert '<ol class="gk-suspects"><li>' in html
     assert "11" in html.split("gk-suspects")[1]

@@ -11,6 +11,7 @@ from typing import Any
 
 from attrs import field, frozen
 
+from ._views import html_view
 from .errors import GkDisclosureError
 
 __all__ = [
@@ -189,11 +190,9 @@ class ValidationResult:
         who = "" if report is None else f" {report.agency!r} {report.year}"
         return f"<ValidationResult{who}: {counts}" + (f" [{shown}]>" if shown else ">")
 
-    def _repr_html_(self) -> str:
-        """The report's tables with the failing cells marked, for notebooks."""
-        from .render._notebook import result_html  # noqa: PLC0415 - findings never import render
-
-        return result_html(self)
+    def _repr_html_(self) -> str | None:
+        """The report's tables with the failing cells marked, for notebooks (a registered view)."""
+        return html_view(self)
 
 
 class InconsistentReportError(GkDisclosureError, ValueError):

@@ -10,9 +10,8 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any, Final
 
-from .catalog import edition
 from .findings import Severity, Status, ValidationResult
-from .model import Report
+from .model import Report, paths
 from .rules import validate
 
 if TYPE_CHECKING:
@@ -71,16 +70,7 @@ def _results(items: Iterable[Report | ValidationResult]) -> Iterator[ValidationR
 
 def _cell_records(result: ValidationResult) -> Iterator[tuple[Any, ...]]:
     report: Report = result.report
-    spec = edition(report.edition)
-    for cell in spec.cells():
-        holder: Any = report
-        for part in cell.path.split(".")[:-1]:
-            holder = getattr(holder, part)
-            if holder is None:  # an absent table, or a subtotal the report does not print
-                break
-        if holder is None:
-            continue
-        value = getattr(holder, cell.column.key)
+    for cell, value in paths.cells(report):
         touching = result.for_cell(cell.path)
         status = "passed"
         if any(f.status is Status.FAILED for f in touching):
@@ -148,16 +138,9 @@ def _summary_record(result: ValidationResult) -> dict[str, Any]:
 
 
 def _values(report: Report) -> Iterator[tuple[str, Any]]:
-    spec = edition(report.edition)
-    for cell in spec.cells():
-        if not cell.row.official:
-            continue
-        holder: Any = getattr(report, cell.table.key)
-        if holder is None:
-            continue
-        for part in cell.row.key.split("."):
-            holder = getattr(holder, part)
-        yield cell.path, getattr(holder, cell.column.key)
+    for cell, value in paths.cells(report):
+        if cell.row.official:
+            yield cell.path, value
 
 
 def summary_frame(items: Iterable[Report | ValidationResult]) -> pd.DataFrame:

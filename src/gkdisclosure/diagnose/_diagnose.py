@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, Final
 
 import attrs
 
 from ..catalog import ValueKind, edition
 from ..findings import Finding, ValidationResult
-from ..model import Report
+from ..model import Report, paths
 from ..rules import validate
 from ._model import (
     Applied,
@@ -260,17 +260,18 @@ def apply(report: Report, suggestions: Iterable[Suspect | Change]) -> Applied:
             raise ValueError(f"{path}: no such cell in the {report.edition} edition") from None
         if cell.column.kind is not ValueKind.COUNT:
             raise ValueError(f"{path}: not a count")
-        updated = _set(updated, path.split("."), change, path)
+        row_path = path.rpartition(".")[0]
+        if paths.get(updated, row_path) is None:
+            absent = next(p for p in _prefixes(row_path) if paths.get(updated, p) is None)
+            raise ValueError(f"{path}: the report has no {absent.rpartition('.')[2]}")
+        printed = paths.get(updated, path)
+        if printed != change.printed:
+            raise ValueError(f"{path}: the report prints {printed}, not {change.printed}")
+        updated = paths.replace(updated, path, change.suggested)
     return Applied(updated, tuple(changes.values()))
 
 
-def _set(node: Any, parts: Sequence[str], change: Change, path: str) -> Any:
-    head, *rest = parts
-    child = getattr(node, head)
-    if not rest:
-        if child != change.printed:
-            raise ValueError(f"{path}: the report prints {child}, not {change.printed}")
-        return attrs.evolve(node, **{head: change.suggested})
-    if child is None:
-        raise ValueError(f"{path}: the report has no {head}")
-    return attrs.evolve(node, **{head: _set(child, rest, change, path)})
+def _prefixes(path: str) -> Iterator[str]:
+    """``a``, ``a.b``, ``a.b.c`` for ``a.b.c``."""
+    parts = path.split(".")
+    return (".".join(parts[: i + 1]) for i in range(len(parts)))

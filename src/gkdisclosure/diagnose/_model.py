@@ -8,6 +8,7 @@ from typing import Any, Protocol
 
 from attrs import field, frozen
 
+from .._views import html_view
 from ..catalog import Edition
 from ..findings import Finding
 from ..model import Report
@@ -268,11 +269,9 @@ class Diagnosis:
             "fills": [fill.to_dict() for fill in self.fills],
         }
 
-    def _repr_html_(self) -> str:
-        """The tables with the failed cells marked, then the suspects, for notebooks."""
-        from ..render._notebook import diagnosis_html  # noqa: PLC0415 - no render at import
-
-        return diagnosis_html(self)
+    def _repr_html_(self) -> str | None:
+        """The tables with the failed cells marked, then the suspects (a registered view)."""
+        return html_view(self)
 
 
 @frozen

@@ -3,20 +3,22 @@
 Every identity ``target == Σ sign × term`` becomes ``Σ coefficient × cell
 == 0``: the target with +1, each term's cells with ``-sign``. A group term
 reads its sub-rows, or its printed subtotal where a sub-row is not
-reported, exactly as the rules do. The residual (the finding's ``delta``)
-is ``None`` when a cell is not reported.
+reported, as the rules read it: both come from :mod:`gkdisclosure.algebra`.
+The residual (the finding's ``delta``) is ``None`` when a cell is not
+reported.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from functools import cache
+from functools import cache, partial
 from typing import Any, Final
 
 from attrs import frozen
 
+from .. import algebra
 from ..catalog import Edition, Identity, ValueKind, edition, identities
-from ..rules._evaluate import read
+from ..model.paths import get as read
 
 __all__ = ["Equation", "System", "build", "solve_blanks"]
 
@@ -123,23 +125,10 @@ def build(report: Any) -> System:
 
 
 def _equation(index: int, identity: Identity, values: Mapping[str, int | None]) -> Equation:
-    coefficients = {identity.target: 1}
-    for term in identity.terms:
-        paths = term.paths
-        fallback = term.fallback
-        if (
-            fallback is not None
-            and values.get(fallback) is not None
-            and any(values.get(path) is None for path in paths)
-        ):
-            paths = (fallback,)
-        for path in paths:
-            coefficients[path] = coefficients.get(path, 0) - term.sign
-    coefficients = {path: c for path, c in coefficients.items() if c}
+    coefficients = algebra.coefficients(identity, values.get)
     unknown = tuple(path for path in coefficients if values.get(path) is None)
-    residual = None
-    if not unknown:
-        residual = sum(c * (values[path] or 0) for path, c in coefficients.items())
+    found = algebra.residual(coefficients, values.get)
+    residual = None if found is None else int(found)
     return Equation(index, identity.rule, identity.target, coefficients, residual, unknown)
 
 
@@ -247,9 +236,7 @@ def _all_zero(
 def _solve_for(
     equation: Equation, path: str, known: Mapping[str, int], system: System
 ) -> int | None:
-    total = sum(c * _value(system, known, p) for p, c in equation.coefficients.items() if p != path)
-    quotient, remainder = divmod(-total, equation.coefficients[path])
-    return None if remainder else quotient
+    return algebra.solve_for(equation.coefficients, path, partial(_value, system, known))
 
 
 def _drop_contradicted(
@@ -265,7 +252,7 @@ def _drop_contradicted(
         for equation in equations:
             if not all(p in known for p in equation.unknown):
                 continue
-            if sum(c * _value(system, known, p) for p, c in equation.coefficients.items()):
+            if algebra.residual(equation.coefficients, partial(_value, system, known)):
                 gone = set(equation.unknown)
                 grown = True
                 while grown:

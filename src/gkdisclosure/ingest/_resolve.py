@@ -21,11 +21,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
+from functools import partial
 from typing import Final
 
 import attrs
 from attrs import frozen
 
+from .. import algebra
+from ..algebra import Verdict
 from ..catalog import Edition, Identity, ValueKind, edition
 from ._cells import CellReading, read_cell
 from ._readings import (
@@ -412,24 +415,13 @@ def _solve(
 
 def _forced(identity: Identity, path: str, values: Mapping[str, object]) -> int | None:
     """The value of ``path`` that makes the identity hold, if every other operand is known."""
-    total = 0
-    sign = -1 if identity.target == path else 0
-    for term in identity.terms:
-        if term.paths == (path,):
-            sign = term.sign
-            continue
-        numbers = [values.get(p) for p in term.paths]
-        if path in term.paths or not all(type(n) is int for n in numbers):
-            return None
-        total += term.sign * sum(n for n in numbers if type(n) is int)
-    if sign == 0:
-        return None
-    if identity.target == path:
-        return total
-    target = values.get(identity.target)
-    if type(target) is not int:
-        return None
-    return (target - total) * sign
+    return algebra.solve(identity, path, partial(_count, values))
+
+
+def _count(values: Mapping[str, object], path: str) -> int | None:
+    """A cell's count, if it is settled (a reading not yet chosen, or an amount, is not)."""
+    value = values.get(path)
+    return value if type(value) is int else None
 
 
 def _verdicts(
@@ -456,20 +448,8 @@ def _number(value: object) -> int | Decimal | None:
 
 
 def _holds(identity: Identity, values: Mapping[str, object]) -> bool | None:
-    target = _number(values.get(identity.target))
-    if target is None:
-        return None
-    total: int | Decimal = 0
-    for term in identity.terms:
-        numbers = [_number(values.get(p)) for p in term.paths]
-        if all(n is not None for n in numbers):
-            total += term.sign * sum(n for n in numbers if n is not None)
-            continue
-        fallback = _number(values.get(term.fallback)) if term.fallback else None
-        if fallback is None:
-            return None
-        total += term.sign * fallback
-    return target == total
+    verdict = algebra.evaluate(identity, lambda path: _number(values.get(path))).verdict
+    return None if verdict is Verdict.UNKNOWN else verdict is Verdict.HOLDS
 
 
 def _settled(item: _Pending) -> bool:

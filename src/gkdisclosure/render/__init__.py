@@ -5,6 +5,7 @@ The only user of babel besides the number parsing of ingest.
 
 from __future__ import annotations
 
+from . import _notebook  # noqa: F401 - importing it registers the notebook views
 from ._diagnosis import describe_suspect, diagnosis_heading
 from ._i18n import LOCALES, format_number, normalize_locale
 from ._messages import describe, rule_text, severity_name, summary

@@ -11,16 +11,16 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
-from typing import Any, Final
+from typing import Final
 
 from attrs import frozen
 
 from ..catalog import Column, EditionSpec, Group, Row, Table
 from ..findings import Finding, Status
-from ..model import Report
+from ..model import Report, paths
 from ._i18n import LocaleName
 
-__all__ = ["CellKind", "GridCell", "Marks", "TableGrid", "grids", "mark_cells", "value_at"]
+__all__ = ["CellKind", "GridCell", "Marks", "TableGrid", "grids", "mark_cells"]
 
 #: Header words the catalog holds in Chinese only, in English.
 _EN_CORNER: Final = "Information"
@@ -72,14 +72,6 @@ def _text(item: Row | Column | Group | Table, locale: LocaleName) -> str:
     return item.zh if locale == "zh_CN" else item.en
 
 
-def value_at(report: Report, path: str) -> Any:
-    """The value (or the row, or the table) at a wire path of the report."""
-    found: Any = report
-    for part in path.split("."):
-        found = getattr(found, part)
-    return found
-
-
 def _spans(count: int, width: int) -> tuple[int, ...]:
     """How ``count`` columns share ``width`` grid columns: the last one takes what is left."""
     return (1,) * (count - 1) + (width - count + 1,)
@@ -92,7 +84,7 @@ def _values(report: Report, table: Table, row: Row, spans: Iterable[int]) -> lis
             "",
             colspan=span,
             path=(path := f"{table.key}.{row.key}.{column.key}"),
-            value=value_at(report, path),
+            value=paths.get(report, path),
         )
         for column, span in zip(row.columns, spans, strict=True)
     ]
@@ -149,7 +141,7 @@ def _requests(report: Report, table: Table, locale: LocaleName) -> list[tuple[Gr
     printed = [
         row
         for row in table.rows
-        if row.role != "subtotal" or value_at(report, f"{table.key}.{row.key}") is not None
+        if row.role != "subtotal" or paths.get(report, f"{table.key}.{row.key}") is not None
     ]
     depth = 1 + max(len(chains[row.key]) for row in printed)
     top = [GridCell(CellKind.HEAD, table.caption or "", colspan=width)]

@@ -1,32 +1,34 @@
-"""Notebook views of reports, results and diagnoses (Jupyter's ``_repr_html_``)."""
+"""Notebook views of reports, results and diagnoses, registered for their ``_repr_html_``."""
 
 from __future__ import annotations
 
-from typing import Any
+from html import escape
 
+from .._views import html_view
+from ..diagnose import Diagnosis
 from ..findings import ValidationResult
 from ..model import Report
+from ._diagnosis import describe_suspect
 from ._report import render_report
 
 __all__ = ["diagnosis_html", "report_html", "result_html"]
 
 
+@html_view.register
 def report_html(report: Report) -> str:
     """The report's tables as an HTML fragment, in Chinese (the language of the format)."""
     return render_report(report, to="html", standalone=False)
 
 
+@html_view.register
 def result_html(result: ValidationResult) -> str:
     """The report's tables with the findings marked, as an HTML fragment."""
     return render_report(result.report, to="html", findings=result, standalone=False)
 
 
-def diagnosis_html(diagnosis: Any) -> str:
+@html_view.register
+def diagnosis_html(diagnosis: Diagnosis) -> str:
     """A diagnosis for notebooks: the tables with the failed cells marked, then the suspects."""
-    from html import escape  # noqa: PLC0415 - notebooks only
-
-    from ._diagnosis import describe_suspect  # noqa: PLC0415 - it imports the diagnose layer
-
     failed = [finding for problem in diagnosis.problems for finding in problem.failed]
     tables = render_report(diagnosis.report, to="html", findings=failed, standalone=False)
     items = "".join(

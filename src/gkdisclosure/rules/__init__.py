@@ -16,10 +16,10 @@ from attrs import frozen
 from ..catalog import Edition, Identity, edition, identities, series_identities
 from ..findings import Finding, InconsistentReportError, Severity, Status, ValidationResult
 from ..findings import fingerprint as _fingerprint
-from ..model import Report
+from ..model import Report, paths
 from ..narrative import NarrativeFigure, NarrativeKind
 from ._compile import Checker, Explainer, compile_checker, compile_explainer
-from ._evaluate import evaluate, read
+from ._evaluate import evaluate
 
 __all__ = [
     "PROFILES",
@@ -437,7 +437,7 @@ def _narrative_finding(
     rule = f"narrative.{figure.kind.value}"
     if rule not in RULES or not figure.paths:
         return None  # the fee: no table holds it
-    values = {path: read(report, path) for path in figure.paths}
+    values = {path: paths.get(report, path) for path in figure.paths}
     missing = tuple(path for path, value in values.items() if value is None)
     operands = {path: value for path, value in values.items() if value is not None}
     expected = None if missing else sum(operands.values())

@@ -16,7 +16,7 @@ from typing import Any
 from .._codegen import compile_function
 from ..catalog import Identity, Term
 from ..findings import Finding, Severity, Status
-from ._evaluate import _finding as make_finding
+from ._evaluate import make_finding
 
 __all__ = ["Checker", "Explainer", "compile_checker", "compile_explainer"]
 

@@ -15,7 +15,8 @@ from ..catalog import TOTAL, Edition, identities
 from ..catalog import edition as _spec
 from ..findings import Status
 from ..model import Report
-from ._cells import read, with_cell
+from ..model.paths import get as read
+from ._cells import with_cell
 from ._strategies import _bounds, _edition, _reports
 
 __all__ = ["FaultKind", "PlantedFault", "corrupted_reports"]

@@ -15,7 +15,8 @@ from typing import ClassVar, Self
 
 from attrs import Attribute, Factory, field, fields, frozen
 
-from .catalog import Edition
+from .._views import html_view
+from ..catalog import Edition
 
 __all__ = [
     "ApplicantCounts",
@@ -342,8 +343,6 @@ class Report:
             f"<Report {self.agency!r} {self.year} (edition {self.edition.value}), tables: {listed}>"
         )
 
-    def _repr_html_(self) -> str:
-        """The tables in the official layout, for notebooks."""
-        from .render._notebook import report_html  # noqa: PLC0415 - the model never imports render
-
-        return report_html(self)
+    def _repr_html_(self) -> str | None:
+        """The tables in the official layout, for notebooks (a view :mod:`.render` registers)."""
+        return html_view(self)
