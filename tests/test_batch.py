@@ -12,7 +12,7 @@ from pathlib import Path
 import attrs
 import pytest
 
-from gkdisclosure import Report, dumps, load, loads, render, validate
+from gkdisclosure import Report, dumps, load, loads, render_report, validate
 from gkdisclosure.batch import Outcome, Source, Summary, check_sources, iter_sources, validate_many
 from gkdisclosure.cli import main
 from gkdisclosure.findings import Finding, Severity, Status
@@ -253,7 +253,7 @@ def test_html_files_in_a_batch_are_read_in_the_workers(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Pages in a folder are read as the single-file command reads them; failures are lines."""
-    (tmp_path / "page.html").write_text(render(_sample()), encoding="utf-8")
+    (tmp_path / "page.html").write_text(render_report(_sample()), encoding="utf-8")
     (tmp_path / "empty.html").write_text("<p>nothing</p>", encoding="utf-8")
     assert main(["validate", str(tmp_path), "--format", "jsonl", "--jobs", "2"]) == 2
     lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]

@@ -19,7 +19,7 @@ from cattrs import Converter
 
 from gkdisclosure import (
     ApplicantCounts,
-    DataError,
+    DataProblem,
     GkDisclosureError,
     IngestError,
     Meta,
@@ -339,7 +339,7 @@ def test_load_names_the_file_in_its_error(tmp_path: Path) -> None:
         load(path)
     assert info.value.source == str(path)
     assert str(info.value).startswith(f"{path}: not a valid report (1 problem)")
-    assert info.value.errors == (DataError("year", "expected an integer, got true"),)
+    assert info.value.errors == (DataProblem("year", "expected an integer, got true"),)
 
 
 def test_load_refuses_an_oversized_file(tmp_path: Path) -> None:
@@ -973,16 +973,18 @@ def test_errors_pickle(source: str | None) -> None:
 
 def test_error_message_format() -> None:
     """The message counts the problems and lists one per line; ``(document)`` for the root."""
-    error = ReportDataError((DataError("", "not JSON"), DataError("year", "expected")), "a.json")
+    error = ReportDataError(
+        (DataProblem("", "not JSON"), DataProblem("year", "expected")), "a.json"
+    )
     assert str(error).splitlines() == [
         "a.json: not a valid report (2 problems)",
         "  (document): not JSON",
         "  year: expected",
     ]
-    assert str(ReportDataError((DataError("year", "x"),))) == (
+    assert str(ReportDataError((DataProblem("year", "x"),))) == (
         "not a valid report (1 problem)\n  year: x"
     )
-    assert error.errors[1] == DataError("year", "expected")
+    assert error.errors[1] == DataProblem("year", "expected")
     assert pickle.loads(pickle.dumps(error.errors[1])) == error.errors[1]  # noqa: S301
 
 

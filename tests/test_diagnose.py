@@ -23,16 +23,16 @@ import pytest
 
 from gkdisclosure import (
     ApplicantCounts,
-    Change,
+    CellChange,
     Confidence,
+    DamagePattern,
     Diagnosis,
-    Pattern,
     Report,
     Requests2021,
     Status,
     Suspect,
-    apply,
-    diagnose,
+    apply_repairs,
+    diagnose_report,
     from_dict,
     load,
     validate,
@@ -150,13 +150,13 @@ def test_worked_case_leading_suspects(name: str) -> None:
         path: Origin(origin["state"], origin["raw"])
         for path, origin in case.get("provenance", {}).items()
     }
-    diagnosis = diagnose(case_report(case), provenance=provenance or None)
+    diagnosis = diagnose_report(case_report(case), provenance=provenance or None)
     assert len(diagnosis.problems) == expect["problems"]
     assert diagnosis.ambiguous is expect["ambiguous"]
     assert values(diagnosis.leading) == [lead["values"] for lead in expect["leading"]]
     for suspect, lead in zip(diagnosis.leading, expect["leading"], strict=True):
         assert suspect.confidence is Confidence(lead["confidence"])
-        assert suspect.pattern is Pattern(lead["pattern"])
+        assert suspect.pattern is DamagePattern(lead["pattern"])
         assert suspect.complete
         for key in ("excluded", "checks"):
             if key in lead:
@@ -169,14 +169,14 @@ def test_worked_case_leading_suspects(name: str) -> None:
 def test_worked_case_fills(name: str) -> None:
     """The blanks each worked case's identities determine, with their values."""
     expect = CASES[name]["expect"]
-    fills = {fill.changes[0].path: fill for fill in diagnose(case_report(CASES[name])).fills}
+    fills = {fill.changes[0].path: fill for fill in diagnose_report(case_report(CASES[name])).fills}
     if "fill_count" in expect:
         assert len(fills) == expect["fill_count"]
     else:
         assert set(fills) == set(expect["fills"])
     for path, value in expect["fills"].items():
         assert fills[path].values == {path: value}
-        assert fills[path].pattern is Pattern.BLANK
+        assert fills[path].pattern is DamagePattern.BLANK
     for path, grade in expect.get("fill_confidence", {}).items():
         assert fills[path].confidence is Confidence(grade)
 
@@ -186,9 +186,9 @@ def test_worked_case_is_repaired_by_its_suggestions(name: str) -> None:
     """Applying the first leading suspect of each problem and every fill leaves no failure."""
     case = CASES[name]
     report = case_report(case)
-    diagnosis = diagnose(report)
+    diagnosis = diagnose_report(report)
     chosen = [problem.leading[0] for problem in diagnosis.problems]
-    repaired = apply(report, [*chosen, *diagnosis.fills]).report
+    repaired = apply_repairs(report, [*chosen, *diagnosis.fills]).report
     assert failed(repaired) == []
     left = [f.path for f in validate(repaired) if f.status is Status.UNASSESSABLE]
     assert left == case["expect"].get("unassessable_after_applying", [])
@@ -199,7 +199,7 @@ def test_worked_case_is_repaired_by_its_suggestions(name: str) -> None:
 
 def test_a_consistent_report_has_nothing_to_diagnose() -> None:
     """The sample holds every identity: no problem, no suspect, no fill."""
-    diagnosis = diagnose(SAMPLE)
+    diagnosis = diagnose_report(SAMPLE)
     assert diagnosis.problems == ()
     assert diagnosis.fills == ()
     assert list(diagnosis) == []
@@ -210,20 +210,20 @@ def test_a_consistent_report_has_nothing_to_diagnose() -> None:
 @pytest.mark.parametrize(
     ("path", "printed", "true", "pattern"),
     [
-        ("requests.granted.natural_person", 80, 8, Pattern.GLUED),
-        ("requests.granted.total", 18, 8, Pattern.GLUED),
-        ("requests.received.natural_person", 1, 11, Pattern.SPLIT),
-        ("requests.total_handled.total", 17, 11, Pattern.MISREAD),
-        ("requests.carried_forward.commercial", 3, 0, Pattern.MISREAD),
-        ("requests.unavailable.not_held.natural_person", 0, 2, Pattern.MISREAD),
+        ("requests.granted.natural_person", 80, 8, DamagePattern.GLUED),
+        ("requests.granted.total", 18, 8, DamagePattern.GLUED),
+        ("requests.received.natural_person", 1, 11, DamagePattern.SPLIT),
+        ("requests.total_handled.total", 17, 11, DamagePattern.MISREAD),
+        ("requests.carried_forward.commercial", 3, 0, DamagePattern.MISREAD),
+        ("requests.unavailable.not_held.natural_person", 0, 2, DamagePattern.MISREAD),
         ("requests.withheld.state_secret.total", 47, 0, None),
     ],
 )
 def test_a_wrong_cell_of_table_3_is_found_with_its_value(
-    path: str, printed: int, true: int, pattern: Pattern | None
+    path: str, printed: int, true: int, pattern: DamagePattern | None
 ) -> None:
     """A cell of 表三 is in its row's identity and a column's: their intersection names it."""
-    diagnosis = diagnose(with_cells(SAMPLE, {path: printed}))
+    diagnosis = diagnose_report(with_cells(SAMPLE, {path: printed}))
     (problem,) = diagnosis.problems
     (suspect,) = problem.suspects
     assert suspect.values == {path: true}
@@ -249,7 +249,7 @@ def test_a_printed_group_subtotal_and_its_rows_are_told_apart(path: str, printed
     withheld = attrs.evolve(SAMPLE.requests.withheld, subtotal=ApplicantCounts.zeros())
     report = attrs.evolve(SAMPLE, requests=attrs.evolve(SAMPLE.requests, withheld=withheld))
     assert failed(report) == []
-    diagnosis = diagnose(with_cells(report, {path: printed}))
+    diagnosis = diagnose_report(with_cells(report, {path: printed}))
     (suspect,) = diagnosis.suspects
     assert suspect.values == {path: 0}
     assert suspect.confidence is Confidence.HIGH
@@ -259,7 +259,7 @@ def test_a_printed_group_subtotal_and_its_rows_are_told_apart(path: str, printed
 def test_a_negative_count_is_repaired_too() -> None:
     """A count printed below 0 fails cells.non_negative as well; the repair covers it."""
     path = "requests.carried_forward.natural_person"
-    diagnosis = diagnose(with_cells(SAMPLE, {path: -1}))
+    diagnosis = diagnose_report(with_cells(SAMPLE, {path: -1}))
     (suspect,) = diagnosis.suspects
     assert suspect.values == {path: 0}
     assert "cells.non_negative" in {f.rule for f in suspect.repairs}
@@ -271,7 +271,7 @@ def test_cells_of_table_4_cannot_be_told_apart_by_the_arithmetic() -> None:
 
     结果维持 1 → -1 and the two zeros → -2 would repair it too, but counts are never negative.
     """
-    diagnosis = diagnose(
+    diagnosis = diagnose_report(
         with_cells(SAMPLE, {"review_litigation.litigation_after_review.pending": 2})
     )
     assert diagnosis.ambiguous
@@ -287,12 +287,12 @@ def test_the_given_result_is_used_and_must_be_of_the_report() -> None:
     """Passing the validation result gives the same diagnosis; another report's is refused."""
     report = with_cells(SAMPLE, {"requests.granted.natural_person": 80})
     result = validate(report)
-    assert diagnose(report, result) == diagnose(report)
-    assert diagnose(report, result).problems[0].failed == tuple(
+    assert diagnose_report(report, result) == diagnose_report(report)
+    assert diagnose_report(report, result).problems[0].failed == tuple(
         f for f in result if f.status is Status.FAILED
     )
     with pytest.raises(ValueError, match="another report"):
-        diagnose(report, validate(SAMPLE))
+        diagnose_report(report, validate(SAMPLE))
 
 
 def test_a_result_without_the_findings_is_refused() -> None:
@@ -300,7 +300,7 @@ def test_a_result_without_the_findings_is_refused() -> None:
     report = with_cells(SAMPLE, {"requests.granted.natural_person": 80})
     result = attrs.evolve(validate(report), findings=())
     with pytest.raises(ValueError, match="no finding for requests"):
-        diagnose(report, result)
+        diagnose_report(report, result)
 
 
 # --- two wrong cells and more ---------------------------------------------------------------------
@@ -309,7 +309,7 @@ def test_a_result_without_the_findings_is_refused() -> None:
 def test_two_wrong_cells_in_different_rows_and_columns_are_found_together() -> None:
     """No single cell repairs four failed identities; the one pair that does is named."""
     changes = {"requests.received.natural_person": 13, "requests.unavailable.not_held.total": 20}
-    diagnosis = diagnose(with_cells(SAMPLE, changes))
+    diagnosis = diagnose_report(with_cells(SAMPLE, changes))
     (suspect,) = diagnosis.suspects
     assert suspect.values == {
         "requests.received.natural_person": 11,
@@ -322,7 +322,7 @@ def test_two_wrong_cells_in_different_rows_and_columns_are_found_together() -> N
 def test_failures_that_share_no_identity_are_separate_problems() -> None:
     """A wrong cell of 表三 and one of 表四 are two problems, each with its own suspects."""
     changes = {"requests.granted.natural_person": 80, "review_litigation.review.total": 0}
-    diagnosis = diagnose(with_cells(SAMPLE, changes))
+    diagnosis = diagnose_report(with_cells(SAMPLE, changes))
     assert [problem.failed[0].table for problem in diagnosis.problems] == [
         "requests",
         "review_litigation",
@@ -341,7 +341,7 @@ def test_equal_errors_on_the_corners_of_a_rectangle_are_ambiguous() -> None:
     """+1 on two corners fails the same identities as +1 on the other two: both pairs are listed."""
     report = balanced({"granted": (5, 5), "partially_granted": (5, 5)})
     corners = {"requests.granted.natural_person": 6, "requests.partially_granted.commercial": 6}
-    diagnosis = diagnose(with_cells(report, corners))
+    diagnosis = diagnose_report(with_cells(report, corners))
     assert diagnosis.ambiguous
     assert values(diagnosis.leading) == [
         {"requests.granted.natural_person": 5, "requests.partially_granted.commercial": 5},
@@ -354,23 +354,23 @@ def test_equal_errors_on_the_corners_of_a_rectangle_are_ambiguous() -> None:
     [
         (
             {"requests.granted.natural_person": 4, "requests.granted.commercial": 6},
-            Pattern.WRONG_COLUMN,
+            DamagePattern.WRONG_COLUMN,
             {"requests.granted.natural_person": 5, "requests.granted.commercial": 5},
         ),
         (
             {"requests.granted.natural_person": 5, "requests.granted.commercial": 0},
-            Pattern.SPLIT,
+            DamagePattern.SPLIT,
             {"requests.granted.natural_person": 50, "requests.granted.commercial": 5},
         ),
         (
             {"requests.granted.natural_person": 81, "requests.granted.commercial": 0},
-            Pattern.GLUED,
+            DamagePattern.GLUED,
             {"requests.granted.natural_person": 8, "requests.granted.commercial": 1},
         ),
     ],
 )
 def test_two_cells_of_a_row_name_their_damage(
-    changes: dict[str, int], pattern: Pattern, repair: dict[str, int]
+    changes: dict[str, int], pattern: DamagePattern, repair: dict[str, int]
 ) -> None:
     """A count in the wrong column, digits split across neighbours or glued: named as such."""
     report = balanced(
@@ -381,7 +381,7 @@ def test_two_cells_of_a_row_name_their_damage(
             )
         }
     )
-    diagnosis = diagnose(with_cells(report, changes))
+    diagnosis = diagnose_report(with_cells(report, changes))
     assert values(diagnosis.leading)[0] == repair
     assert diagnosis.leading[0].pattern is pattern
 
@@ -390,13 +390,13 @@ def test_a_count_in_the_wrong_row_keeps_the_column_and_is_named() -> None:
     """One request moved from （二） to （一）: the rows fail, the column holds."""
     report = balanced({"granted": (5, 0), "partially_granted": (5, 0)})
     changes = {"requests.granted.natural_person": 6, "requests.partially_granted.natural_person": 4}
-    diagnosis = diagnose(with_cells(report, changes))
+    diagnosis = diagnose_report(with_cells(report, changes))
     first = diagnosis.leading[0]
     assert first.values == {
         "requests.granted.natural_person": 5,
         "requests.partially_granted.natural_person": 5,
     }
-    assert first.pattern is Pattern.WRONG_ROW
+    assert first.pattern is DamagePattern.WRONG_ROW
 
 
 def test_three_wrong_cells_leave_partial_suspects_of_low_confidence() -> None:
@@ -406,7 +406,7 @@ def test_three_wrong_cells_leave_partial_suspects_of_low_confidence() -> None:
         "requests.unavailable.not_held.total": 20,
         "requests.granted.total": 1,
     }
-    diagnosis = diagnose(with_cells(SAMPLE, changes))
+    diagnosis = diagnose_report(with_cells(SAMPLE, changes))
     (problem,) = diagnosis.problems
     assert not problem.explained
     assert not diagnosis.explained
@@ -424,7 +424,7 @@ def test_three_wrong_cells_leave_partial_suspects_of_low_confidence() -> None:
 def test_blanks_that_two_identities_determine_are_filled_with_high_confidence() -> None:
     """Each blank sits in its row and a column; both give its value."""
     cells = {"requests.granted.natural_person": None, "requests.total_handled.natural_person": None}
-    diagnosis = diagnose(with_cells(SAMPLE, cells))
+    diagnosis = diagnose_report(with_cells(SAMPLE, cells))
     assert diagnosis.problems == ()
     assert values(diagnosis.fills) == [
         {"requests.granted.natural_person": 8},
@@ -440,7 +440,7 @@ def test_blanks_are_filled_one_after_another() -> None:
         f"requests.{row}.commercial": None
         for row in ("received", "carried_over", "granted", "total_handled", "carried_forward")
     }
-    diagnosis = diagnose(with_cells(SAMPLE, cells))
+    diagnosis = diagnose_report(with_cells(SAMPLE, cells))
     filled = {fill.changes[0].path: fill.changes[0].suggested for fill in diagnosis.fills}
     assert filled == dict.fromkeys(cells, 0)
 
@@ -448,7 +448,7 @@ def test_blanks_are_filled_one_after_another() -> None:
 def test_two_blanks_of_one_sum_are_left_alone() -> None:
     """结果维持 + 结果纠正 = 1 has two answers: neither blank is filled."""
     cells = {"review_litigation.review.upheld": None, "review_litigation.review.corrected": None}
-    assert diagnose(with_cells(SAMPLE, cells)).fills == ()
+    assert diagnose_report(with_cells(SAMPLE, cells)).fills == ()
 
 
 @pytest.mark.parametrize(
@@ -490,7 +490,7 @@ def test_blanks_are_filled_from_identities_free_of_suspect_cells() -> None:
         "requests.granted.natural_person": None,
         "requests.granted.total": None,
     }
-    diagnosis = diagnose(with_cells(SAMPLE, cells))
+    diagnosis = diagnose_report(with_cells(SAMPLE, cells))
     assert values(diagnosis.leading) == [{"requests.total_handled.natural_person": 11}]
     assert values(diagnosis.fills) == [
         {"requests.granted.natural_person": 8},
@@ -506,13 +506,13 @@ def test_blanks_are_filled_from_identities_free_of_suspect_cells() -> None:
 def test_an_inferred_cell_leads_among_equal_repairs_and_carries_its_text() -> None:
     """Arithmetic ties; the provenance says which cell was not read as printed."""
     report = with_cells(SAMPLE, {"review_litigation.review.upheld": 10})
-    plain = diagnose(report)
+    plain = diagnose_report(report)
     assert values(plain.leading)[0] == {"review_litigation.review.upheld": 1}
     origins = {
         "review_litigation.review.upheld": Origin("number", "10"),
         "review_litigation.review.total": Origin("inferred", "110 1"),
     }
-    told = diagnose(report, provenance=origins)
+    told = diagnose_report(report, provenance=origins)
     assert told.ambiguous
     first = told.leading[0]
     assert first.values == {"review_litigation.review.total": 10}
@@ -523,7 +523,7 @@ def test_an_inferred_cell_leads_among_equal_repairs_and_carries_its_text() -> No
 def test_a_state_alone_is_enough_provenance() -> None:
     """A mapping of paths to states (no printed text) is accepted."""
     report = with_cells(SAMPLE, {"review_litigation.review.upheld": 10})
-    told = diagnose(report, provenance={"review_litigation.review.total": "glued"})
+    told = diagnose_report(report, provenance={"review_litigation.review.total": "glued"})
     first = told.leading[0].changes[0]
     assert (first.path, first.raw, first.state) == ("review_litigation.review.total", None, "glued")
 
@@ -538,7 +538,7 @@ def test_the_provenance_of_an_ingested_report_is_read() -> None:
     path = "requests.granted.natural_person"
     source = result.provenance[path]
     wrong = with_cells(result.report, {path: 70})
-    diagnosis = diagnose(wrong, provenance=result.provenance)
+    diagnosis = diagnose_report(wrong, provenance=result.provenance)
     (suspect,) = diagnosis.leading
     assert suspect.values == {path: 7}
     assert (suspect.changes[0].raw, suspect.changes[0].state) == (source.raw, source.state)
@@ -550,8 +550,8 @@ def test_the_provenance_of_an_ingested_report_is_read() -> None:
 def test_apply_sets_the_values_on_a_new_report_and_records_the_changes() -> None:
     """The given report is unchanged; the new one holds; each change is returned."""
     report = with_cells(SAMPLE, {"requests.granted.natural_person": 80})
-    (suspect,) = diagnose(report).suspects
-    applied = apply(report, [suspect])
+    (suspect,) = diagnose_report(report).suspects
+    applied = apply_repairs(report, [suspect])
     assert applied.report == SAMPLE
     assert report.requests is not None
     assert report.requests.granted.natural_person == 80
@@ -560,9 +560,9 @@ def test_apply_sets_the_values_on_a_new_report_and_records_the_changes() -> None
 
 def test_apply_takes_single_changes_and_repeats_of_one() -> None:
     """Changes can be given one by one; the same change twice is applied once."""
-    change = Change(path="requests.granted.natural_person", printed=80, suggested=8)
+    change = CellChange(path="requests.granted.natural_person", printed=80, suggested=8)
     report = with_cells(SAMPLE, {"requests.granted.natural_person": 80})
-    applied = apply(report, [change, change])
+    applied = apply_repairs(report, [change, change])
     assert applied.report == SAMPLE
     assert applied.changes == (change,)
 
@@ -572,25 +572,30 @@ def test_apply_takes_single_changes_and_repeats_of_one() -> None:
     [
         (
             [
-                Change(path="requests.granted.total", printed=8, suggested=9),
-                Change(path="requests.granted.total", printed=8, suggested=7),
+                CellChange(path="requests.granted.total", printed=8, suggested=9),
+                CellChange(path="requests.granted.total", printed=8, suggested=7),
             ],
             "suggested both 9 and 7",
         ),
-        ([Change(path="requests.granted.total", printed=9, suggested=8)], "prints 8, not 9"),
-        ([Change(path="requests.nothing.total", printed=0, suggested=1)], "no such cell"),
-        ([Change(path="proactive.fees.amount_10k_yuan", printed=0, suggested=1)], "not a count"),
+        ([CellChange(path="requests.granted.total", printed=9, suggested=8)], "prints 8, not 9"),
+        ([CellChange(path="requests.nothing.total", printed=0, suggested=1)], "no such cell"),
         (
-            [Change(path="requests.withheld.subtotal.total", printed=None, suggested=0)],
+            [CellChange(path="proactive.fees.amount_10k_yuan", printed=0, suggested=1)],
+            "not a count",
+        ),
+        (
+            [CellChange(path="requests.withheld.subtotal.total", printed=None, suggested=0)],
             "has no subtotal",
         ),
     ],
     ids=["conflict", "stale", "unknown", "amount", "absent row"],
 )
-def test_apply_refuses_what_it_cannot_do_faithfully(changes: list[Change], message: str) -> None:
+def test_apply_refuses_what_it_cannot_do_faithfully(
+    changes: list[CellChange], message: str
+) -> None:
     """Conflicting, stale or impossible suggestions raise ValueError naming the cell."""
     with pytest.raises(ValueError, match=message):
-        apply(SAMPLE, changes)
+        apply_repairs(SAMPLE, changes)
 
 
 # --- the data -------------------------------------------------------------------------------------
@@ -599,7 +604,7 @@ def test_apply_refuses_what_it_cannot_do_faithfully(changes: list[Change], messa
 def test_a_diagnosis_is_json_ready() -> None:
     """to_dict gives plain data: problems with their suspects, fills, findings by rule and path."""
     cells = {"requests.granted.natural_person": 80, "requests.carried_over.commercial": None}
-    data = diagnose(with_cells(SAMPLE, cells)).to_dict()
+    data = diagnose_report(with_cells(SAMPLE, cells)).to_dict()
     assert json.loads(json.dumps(data)) == data
     (problem,) = data["problems"]
     assert problem["ambiguous"] is False
@@ -627,30 +632,30 @@ def test_a_diagnosis_is_json_ready() -> None:
 
 def test_the_diagnosis_does_not_print_the_whole_report() -> None:
     """The repr names the problems and fills, not every cell of the report."""
-    assert repr(diagnose(SAMPLE)) == "Diagnosis(problems=(), fills=())"
-    assert isinstance(diagnose(SAMPLE), Diagnosis)
+    assert repr(diagnose_report(SAMPLE)) == "Diagnosis(problems=(), fills=())"
+    assert isinstance(diagnose_report(SAMPLE), Diagnosis)
 
 
 @pytest.mark.parametrize(
     ("printed", "suggested", "total", "patterns"),
     [
-        (None, 0, False, (Pattern.BLANK,)),
-        (2, 20, False, (Pattern.SPLIT, Pattern.MISREAD)),
-        (0, 100, False, (Pattern.SPLIT,)),
-        (35, 3, False, (Pattern.GLUED, Pattern.MISREAD)),
-        (235, 5, False, (Pattern.GLUED,)),
-        (1, 10, False, (Pattern.SPLIT, Pattern.MISREAD)),
-        (3, 8, False, (Pattern.MISREAD,)),
-        (12, 21, False, (Pattern.MISREAD,)),
-        (105, 15, False, (Pattern.MISREAD,)),
-        (0, 11, True, (Pattern.ZERO_TOTAL,)),
+        (None, 0, False, (DamagePattern.BLANK,)),
+        (2, 20, False, (DamagePattern.SPLIT, DamagePattern.MISREAD)),
+        (0, 100, False, (DamagePattern.SPLIT,)),
+        (35, 3, False, (DamagePattern.GLUED, DamagePattern.MISREAD)),
+        (235, 5, False, (DamagePattern.GLUED,)),
+        (1, 10, False, (DamagePattern.SPLIT, DamagePattern.MISREAD)),
+        (3, 8, False, (DamagePattern.MISREAD,)),
+        (12, 21, False, (DamagePattern.MISREAD,)),
+        (105, 15, False, (DamagePattern.MISREAD,)),
+        (0, 11, True, (DamagePattern.ZERO_TOTAL,)),
         (0, 11, False, ()),
         (-1, 1, False, ()),
         (47, 12, False, ()),
     ],
 )
 def test_damage_patterns_of_one_cell(
-    printed: int | None, suggested: int, total: bool, patterns: tuple[Pattern, ...]
+    printed: int | None, suggested: int, total: bool, patterns: tuple[DamagePattern, ...]
 ) -> None:
     """Split, glued and misread digits, a total printed as 0, a blank: by the digits alone."""
     assert change_patterns(printed, suggested, total=total) == patterns
@@ -662,8 +667,8 @@ def test_a_few_failures_diagnose_in_milliseconds() -> None:
         SAMPLE,
         {"requests.received.natural_person": 13, "requests.unavailable.not_held.total": 20},
     )
-    diagnose(report)
+    diagnose_report(report)
     start = time.perf_counter()
     for _ in range(20):
-        diagnose(report)
+        diagnose_report(report)
     assert (time.perf_counter() - start) / 20 < 0.05

@@ -24,7 +24,7 @@ import attrs
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from gkdisclosure import Diagnosis, Report, diagnose, load
+from gkdisclosure import Diagnosis, Report, diagnose_report, load
 from gkdisclosure.diagnose._system import build
 from gkdisclosure.testing import reports, with_cell
 
@@ -115,7 +115,7 @@ def single_rates(report: Report) -> Counter[tuple[str, Outcome]]:
     """Outcome of every damage of one cell, by whether two or more identities read the cell."""
     counts: Counter[tuple[str, Outcome]] = Counter()
     for damage in damages(report):
-        diagnosis = diagnose(with_cells(report, {damage.path: damage.wrong}))
+        diagnosis = diagnose_report(with_cells(report, {damage.path: damage.wrong}))
         group = "two or more" if damage.checks > 1 else "one"
         counts[group, outcome(diagnosis, {damage.path: damage.true})] += 1
     return counts
@@ -141,7 +141,7 @@ def pair_rates(report: Report, rng: random.Random, tries: int) -> Counter[tuple[
         }
         both = all(len(system.checked(path)) > 1 for path in truth)
         group = "two or more" if both else "one"
-        counts[group, outcome(diagnose(with_cells(report, wrong)), truth)] += 1
+        counts[group, outcome(diagnose_report(with_cells(report, wrong)), truth)] += 1
     return counts
 
 
@@ -208,7 +208,7 @@ def test_every_damaged_cell_of_a_generated_report_is_found_or_listed(report: Rep
     diagnosis can see.
     """
     for damage in one_damage_per_cell(report):
-        diagnosis = diagnose(with_cells(report, {damage.path: damage.wrong}))
+        diagnosis = diagnose_report(with_cells(report, {damage.path: damage.wrong}))
         result = outcome(diagnosis, {damage.path: damage.true})
         if damage.checks > 1:
             assert result == "found", damage
@@ -222,7 +222,7 @@ def test_a_cell_no_identity_checks_is_invisible() -> None:
     others = {f"review_litigation.review.{key}": None for key in ("corrected", "other", "pending")}
     report = with_cells(SAMPLE, {**others, path: 7})
     assert build(report).checked(path) == ()
-    assert diagnose(report).problems == ()
+    assert diagnose_report(report).problems == ()
 
 
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -16,7 +16,7 @@ from gkdisclosure import (
     Suspect,
     UnsupportedLocaleError,
     describe_suspect,
-    diagnose,
+    diagnose_report,
     from_dict,
     load,
 )
@@ -105,7 +105,7 @@ KINDS: dict[str, tuple[dict[str, int | None], tuple[str, ...]]] = {
 
 
 def first(changes: Mapping[str, int | None]) -> Suspect:
-    return diagnose(with_cells(SAMPLE, changes)).suspects[0]
+    return diagnose_report(with_cells(SAMPLE, changes)).suspects[0]
 
 
 @pytest.mark.parametrize("kind", sorted(KINDS))
@@ -146,7 +146,9 @@ def test_a_count_in_the_wrong_row_names_the_rows() -> None:
         "requests.granted.natural_person": 9,
         "requests.partially_granted.natural_person": 0,
     }
-    texts = [describe_suspect(s, "en") for s in diagnose(with_cells(SAMPLE, changes)).leading]
+    texts = [
+        describe_suspect(s, "en") for s in diagnose_report(with_cells(SAMPLE, changes)).leading
+    ]
     assert "1 counted in (1) Granted instead of (2) Partially granted" in texts[0]
     assert "1 counted in (2) Partially granted" in texts[1]
 
@@ -174,7 +176,7 @@ def test_the_pieces_of_a_split_keep_their_order() -> None:
     pingtan = from_dict(document)
     for printed in (3, 2):
         report = with_cells(pingtan, {"requests.received.natural_person": printed})
-        text = describe_suspect(diagnose(report).suspects[0], "en")
+        text = describe_suspect(diagnose_report(report).suspects[0], "en")
         assert f"{printed} reads like 23 split in two across adjacent cells (2 | 3)." in text
 
 
@@ -184,7 +186,7 @@ def test_fills_are_said_with_their_grounds() -> None:
         SAMPLE,
         {"requests.carried_over.commercial": None, "requests.granted.natural_person": None},
     )
-    zero, eight = diagnose(report).fills
+    zero, eight = diagnose_report(report).fills
     assert describe_suspect(zero, "en") == (
         "2. Requests carried over from last year / Commercial enterprises is not reported; "
         "the identities give 0. Probably a 0 left blank. "
@@ -204,7 +206,7 @@ def test_a_fill_checked_by_one_identity_says_so() -> None:
             "requests.granted.total": None,
         },
     )
-    fill = diagnose(report).fills[0]
+    fill = diagnose_report(report).fills[0]
     assert describe_suspect(fill, "en").endswith(
         "Confidence medium: one identity gives this value and none checks it."
     )
@@ -214,7 +216,7 @@ def test_the_printed_text_is_quoted() -> None:
     """With provenance, the sentence quotes what was printed and how it was read."""
     report = with_cells(SAMPLE, {"requests.granted.natural_person": 80})
     origins = {"requests.granted.natural_person": Origin("inferred", "80 0")}
-    suspect = diagnose(report, provenance=origins).suspects[0]
+    suspect = diagnose_report(report, provenance=origins).suspects[0]
     assert "Read from the printed text “80 0” (inferred)." in describe_suspect(suspect, "en")
     assert "该格读自原文“80 0”（推断）。" in describe_suspect(suspect)
 
@@ -223,7 +225,7 @@ def test_a_blank_cell_says_nothing_was_printed() -> None:
     """A blank cell's sentence says nothing was printed, in the locale's words only."""
     report = with_cells(SAMPLE, {"requests.granted.commercial": None})
     origins = {"requests.granted.commercial": Origin("blank", "")}
-    (fill,) = diagnose(report, provenance=origins).fills
+    (fill,) = diagnose_report(report, provenance=origins).fills
     assert "Nothing was printed in this cell (blank)." in describe_suspect(fill, "en")
     chinese = describe_suspect(fill)
     assert "该格原文无内容（空白）。" in chinese

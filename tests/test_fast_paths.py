@@ -24,7 +24,7 @@ from hypothesis import given
 
 from gkdisclosure import (
     ApplicantCounts,
-    DataError,
+    DataProblem,
     Meta,
     Report,
     ReportDataError,
@@ -64,7 +64,7 @@ def careful(document: str | bytes) -> Report:
     try:
         data = _json._parse(document)
     except _hooks.ProblemError as problem:
-        raise ReportDataError((DataError("", str(problem)),)) from None
+        raise ReportDataError((DataProblem("", str(problem)),)) from None
     return from_dict(data)
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import io
 import os
 import re
@@ -23,7 +22,6 @@ from gkdisclosure import (
     ValidationResult,
     load,
     read_html,
-    render,
     validate,
 )
 from gkdisclosure.catalog import edition
@@ -104,7 +102,7 @@ def _label(page: str, text: str) -> dict[str, str]:
 @settings(suppress_health_check=[HealthCheck.too_slow], deadline=None)
 @given(data=st.data())
 def test_rendered_html_reads_back_equal(which: Edition, data: st.DataObject) -> None:
-    """read_html(render(r)) == r for generated reports: blanks, subtotals, big or broken numbers."""
+    """read_html(render_report(r)) == r for generated reports: blanks, subtotals, big numbers."""
     report = data.draw(
         reports(edition=which, blanks=True, max_value=5_000_000)
         | reports(edition=which, consistent=False)
@@ -113,7 +111,7 @@ def test_rendered_html_reads_back_equal(which: Edition, data: st.DataObject) -> 
     assume(
         any(t is not None for t in (report.proactive, report.requests, report.review_litigation))
     )
-    page = render(report)
+    page = render_report(report)
     # the editions' markers are all in 表二: without it, only the caller can tell them apart
     which_given = report.edition if report.proactive is None else None
     hints = {"agency": report.agency, "year": report.year, "edition": which_given}
@@ -123,7 +121,7 @@ def test_rendered_html_reads_back_equal(which: Edition, data: st.DataObject) -> 
 
 def test_the_page_names_its_agency_and_year() -> None:
     """The title is the official one, so read_html needs no hints."""
-    back = read_html(io.StringIO(render(_sample())), infer=False)
+    back = read_html(io.StringIO(render_report(_sample())), infer=False)
     assert back.report == _sample()
     assert back.report.agency == "福建省工业和信息化厅"
 
@@ -135,7 +133,7 @@ def test_amounts_keep_their_digits_and_grouping_parses_back() -> None:
     assert isinstance(report.proactive, Proactive2021)
     fees = FeeAmount2021(amount_10k_yuan=Decimal("1234567.50"))
     report = attrs.evolve(report, proactive=attrs.evolve(report.proactive, fees=fees))
-    page = render(report)
+    page = render_report(report)
     assert _cell(page, "proactive.fees.amount_10k_yuan")[1] == "1,234,567.50"
     back = read_html(io.StringIO(page), infer=False).report
     assert isinstance(back.proactive, Proactive2021)
@@ -148,7 +146,7 @@ def test_blank_cells_are_blank_not_zero() -> None:
     assert report.requests is not None
     received = attrs.evolve(report.requests.received, research=None)
     report = attrs.evolve(report, requests=attrs.evolve(report.requests, received=received))
-    page = render(report)
+    page = render_report(report)
     assert _cell(page, "requests.received.research")[1] == ""
     assert _cell(page, "requests.received.commercial")[1] == "0"
     back = read_html(io.StringIO(page), infer=False).report
@@ -159,7 +157,7 @@ def test_blank_cells_are_blank_not_zero() -> None:
 def test_a_missing_table_is_said_and_reads_back_missing() -> None:
     """A report without 表四 prints its heading and a note, and reads back without it."""
     report = attrs.evolve(_sample(), review_litigation=None)
-    page = render(report)
+    page = render_report(report)
     assert "The report has no such table." not in page
     assert "报告中没有此表。" in page
     assert read_html(io.StringIO(page), infer=False).report == report
@@ -174,7 +172,7 @@ def test_table_three_merges_its_labels_as_the_format_does(which: Edition, handle
     report = Report(edition=which, agency="某县人民政府", year=2023)
     spec = edition(which)
     requests = Requests2021() if which is Edition.E2021 else Requests2019()
-    empty = render(attrs.evolve(report, requests=requests))
+    empty = render_report(attrs.evolve(report, requests=requests))
     assert _label(empty, "三、本年度办理结果") == {
         "class": "gk-label",
         "scope": "row",
@@ -193,7 +191,7 @@ def test_table_three_merges_its_labels_as_the_format_does(which: Edition, handle
 
 def test_table_four_has_the_official_three_header_rows() -> None:
     """行政复议 over five columns, 行政诉讼 over ten, the measures under each (§2.5)."""
-    page = render(_sample())
+    page = render_report(_sample())
     assert _label(page, "行政复议") == {"colspan": "5"}
     assert _label(page, "行政诉讼") == {"colspan": "10"}
     assert _label(page, "未经复议直接起诉") == {"colspan": "5"}
@@ -203,7 +201,7 @@ def test_table_four_has_the_official_three_header_rows() -> None:
 
 def test_table_two_blocks_open_with_a_caption_over_four_columns() -> None:
     """Each block of 表二: caption (colspan 4), 信息内容 and its headers (§2.3)."""
-    page = render(_sample())
+    page = render_report(_sample())
     assert _label(page, "第二十条第（一）项") == {"colspan": "4"}
     assert _label(page, "本年收费金额（单位：万元）") == {"colspan": "3"}
     assert [text for _t, _a, text in _cells(page)].count("信息内容") == 4
@@ -215,9 +213,9 @@ def test_a_printed_subtotal_is_a_row_of_its_group() -> None:
     assert report.requests is not None
     withheld = Withheld(subtotal=ApplicantCounts.zeros())
     report = attrs.evolve(report, requests=attrs.evolve(report.requests, withheld=withheld))
-    page = render(report)
+    page = render_report(report)
     assert read_html(io.StringIO(page), infer=False).report == report
-    markdown = render(report, to="markdown")
+    markdown = render_report(report, to="markdown")
     assert "| **（三）不予公开** | 0 | 0 |" in markdown
 
 
@@ -228,7 +226,7 @@ def test_failing_cells_are_highlighted_and_titled_with_their_finding() -> None:
     """The cells of a broken identity carry class gk-failed and the finding's sentence."""
     report = _planted()
     result = validate(report)
-    page = render(report, findings=result, locale="en")
+    page = render_report(report, findings=result, locale="en")
     attributes, text = _cell(page, "requests.received.natural_person")
     assert text == "12"
     assert attributes["class"] == "gk-failed"
@@ -237,7 +235,7 @@ def test_failing_cells_are_highlighted_and_titled_with_their_finding() -> None:
     untouched, _ = _cell(page, "requests.granted.commercial")
     assert "class" not in untouched
     assert "Findings" in page
-    zh_page = render(report, findings=result)
+    zh_page = render_report(report, findings=result)
     assert read_html(io.StringIO(zh_page), infer=False).report == report
 
 
@@ -249,16 +247,16 @@ def test_cells_that_cannot_be_checked_are_marked_apart() -> None:
     report = attrs.evolve(
         report, review_litigation=attrs.evolve(report.review_litigation, review=review)
     )
-    page = render(report, findings=validate(report).findings)
+    page = render_report(report, findings=validate(report).findings)
     attributes, text = _cell(page, "review_litigation.review.pending")
     assert (attributes["class"], text) == ("gk-unassessable", "")
-    markdown = render(report, to="markdown", findings=validate(report))
+    markdown = render_report(report, to="markdown", findings=validate(report))
     assert "| 行政复议 | 1 ? | 0 ? | 0 ? | ? | 1 ? |" in markdown
 
 
 def test_no_findings_no_marks() -> None:
     """Without findings nothing is marked and no findings are listed."""
-    page = render(_planted())
+    page = render_report(_planted())
     assert 'gk-failed"' not in page
     assert '<ol class="gk-findings">' not in page
 
@@ -277,7 +275,7 @@ def test_no_findings_no_marks() -> None:
 def test_markdown_of_the_sample_matches_its_snapshot(name: str, locale: str, planted: bool) -> None:
     """The sample's Markdown (and with a planted error) is as reviewed in tests/snapshots."""
     report = _planted() if planted else _sample()
-    text = render(
+    text = render_report(
         report, to="markdown", locale=locale, findings=validate(report) if planted else None
     )
     path = SNAPSHOTS / name
@@ -289,7 +287,7 @@ def test_markdown_of_the_sample_matches_its_snapshot(name: str, locale: str, pla
 def test_markdown_escapes_what_would_break_a_table() -> None:
     """A pipe or an asterisk in the agency's name is escaped."""
     report = attrs.evolve(_sample(), agency="A|B*C")
-    assert render(report, to="markdown").startswith("# A\\|B\\*C2021")
+    assert render_report(report, to="markdown").startswith("# A\\|B\\*C2021")
 
 
 # --- API ----------------------------------------------------------------------------------
@@ -297,14 +295,14 @@ def test_markdown_escapes_what_would_break_a_table() -> None:
 
 def test_html_escapes_the_agency() -> None:
     """Text from the report is escaped in the page."""
-    page = render(attrs.evolve(_sample(), agency="<script>x</script>"))
+    page = render_report(attrs.evolve(_sample(), agency="<script>x</script>"))
     assert "<script>" not in page
     assert "&lt;script&gt;" in page
 
 
 def test_a_fragment_has_its_own_style_and_no_document() -> None:
     """standalone=False gives a div with a style element, for embedding."""
-    fragment = render(_sample(), standalone=False)
+    fragment = render_report(_sample(), standalone=False)
     assert fragment.startswith("<style>")
     assert "<html" not in fragment
     assert '<div class="gk-report" lang="zh-CN">' in fragment
@@ -313,17 +311,9 @@ def test_a_fragment_has_its_own_style_and_no_document() -> None:
 def test_unknown_output_and_locale_are_refused() -> None:
     """to= other than html or markdown raises ValueError; zh_TW raises UnsupportedLocaleError."""
     with pytest.raises(ValueError, match="cannot render to 'pdf'"):
-        render(_sample(), to="pdf")  # type: ignore[arg-type]
+        render_report(_sample(), to="pdf")  # type: ignore[arg-type]
     with pytest.raises(UnsupportedLocaleError):
-        render(_sample(), locale="zh_TW")
-
-
-def test_the_top_level_render_is_the_function_and_the_subpackage_still_imports() -> None:
-    """gkdisclosure.render is render_report; `from gkdisclosure.render import` still works."""
-    assert gkdisclosure.render is render_report
-    module = importlib.import_module("gkdisclosure.render")
-    assert module.render_report is render_report
-    assert "render" in gkdisclosure.__all__
+        render_report(_sample(), locale="zh_TW")
 
 
 # --- notebook views -----------------------------------------------------------------------
@@ -408,7 +398,7 @@ def test_the_render_command_fails_cleanly(
 
 def test_a_diagnosis_shows_the_tables_and_its_suspects() -> None:
     """Diagnosis._repr_html_ marks the failed cells and lists the leading suspect."""
-    html = _notebook_view(gkdisclosure.diagnose(_planted()))
+    html = _notebook_view(gkdisclosure.diagnose_report(_planted()))
     assert 'class="gk-failed"' in html
     assert '<ol class="gk-suspects"><li>' in html
     assert "11" in html.split("gk-suspects")[1]
@@ -416,7 +406,7 @@ def test_a_diagnosis_shows_the_tables_and_its_suspects() -> None:
 
 def test_markdown_says_a_table_is_missing() -> None:
     """A report without 表二 prints its heading and a note in Markdown too."""
-    markdown = render(attrs.evolve(_sample(), proactive=None), to="markdown", locale="en")
+    markdown = render_report(attrs.evolve(_sample(), proactive=None), to="markdown", locale="en")
     assert (
         "## Proactive disclosure of government information\n\nThe report has no such table.\n"
         in (markdown)
@@ -426,12 +416,12 @@ def test_markdown_says_a_table_is_missing() -> None:
 def test_an_agency_with_full_width_brackets_reads_back_as_printed() -> None:
     """A name with （） reads back from the title as printed, not NFKC-normalised to ()."""
     report = attrs.evolve(_sample(), agency="泉州市人民政府办公室（市政府研究室）")
-    assert read_html(io.StringIO(render(report)), infer=False).report == report
+    assert read_html(io.StringIO(render_report(report)), infer=False).report == report
 
 
 @pytest.mark.parametrize("agency", ["福建省2号办公室", "第3中学", "福建省工业和信息化厅"])
 def test_an_agency_with_digits_reads_back_whole(agency: str) -> None:
     """Digits inside a name stay in it; the year after it is still read as the year."""
     report = attrs.evolve(_sample(), agency=agency)
-    back = read_html(io.StringIO(render(report)), infer=False).report
+    back = read_html(io.StringIO(render_report(report)), infer=False).report
     assert (back.agency, back.year) == (agency, 2021)

@@ -1,25 +1,23 @@
-"""Typed data and checks for the tables of government information-disclosure annual reports."""
+"""Typed data and checks for the tables of government information-disclosure annual reports.
+
+``import gkdisclosure`` loads what reading and validating JSON needs: the
+catalog, the model, the converter and the rules. Reading documents,
+presenting, diagnosing and batches load on first use of one of their
+names (PEP 562): see :data:`_LAZY`.
+"""
 
 from __future__ import annotations
 
-from .batch import validate_many
+import importlib
+from functools import partial
+from typing import TYPE_CHECKING, Any, Final
+
+from . import _views
+from ._deprecation import renamed
 from .catalog import Edition
 from .converter import dump, dumps, from_dict, load, loads, make_converter, to_dict
-from .diagnose import (
-    Applied,
-    CellOrigin,
-    Change,
-    Confidence,
-    Diagnosis,
-    Origins,
-    Pattern,
-    Problem,
-    Suspect,
-    apply,
-    diagnose,
-)
 from .errors import (
-    DataError,
+    DataProblem,
     GkDisclosureError,
     IngestError,
     MissingExtraError,
@@ -27,8 +25,6 @@ from .errors import (
     UnsupportedLocaleError,
 )
 from .findings import Finding, InconsistentReportError, Severity, Status, ValidationResult
-from .frames import summary_frame, to_frame
-from .ingest import IngestResult, read, read_docx, read_html, read_text
 from .model import (
     ApplicantCounts,
     CaseOutcomes,
@@ -52,23 +48,88 @@ from .model import (
     Withheld,
 )
 from .narrative import NarrativeFigure, NarrativeKind
-from .render import describe, describe_suspect
-
-# The function, not the subpackage: `gkdisclosure.render(report)` renders; the subpackage
-# stays importable as `from gkdisclosure.render import ...` (see docs/howto-render.md).
-from .render import render_report as render
 from .rules import check, is_consistent, iter_findings, validate
+
+if TYPE_CHECKING:  # what the lazy names below are, for type checkers and editors
+    from .batch import validate_many
+    from .diagnose import (
+        Applied,
+        CellChange,
+        CellOrigin,
+        Confidence,
+        DamagePattern,
+        Diagnosis,
+        DiagnosisProblem,
+        Origins,
+        Suspect,
+        apply_repairs,
+        diagnose_report,
+    )
+    from .frames import summary_frame, to_frame
+    from .ingest import IngestResult, read, read_docx, read_html, read_text
+    from .render import describe, describe_suspect, render_report
+
+#: The public names loaded on first use, and the submodule that defines each.
+#: A new lazy name goes here and in the ``TYPE_CHECKING`` block above.
+_LAZY: Final[dict[str, str]] = {
+    "Applied": "diagnose",
+    "CellChange": "diagnose",
+    "CellOrigin": "diagnose",
+    "Confidence": "diagnose",
+    "DamagePattern": "diagnose",
+    "Diagnosis": "diagnose",
+    "DiagnosisProblem": "diagnose",
+    "IngestResult": "ingest",
+    "Origins": "diagnose",
+    "Suspect": "diagnose",
+    "apply_repairs": "diagnose",
+    "describe": "render",
+    "describe_suspect": "render",
+    "diagnose_report": "diagnose",
+    "read": "ingest",
+    "read_docx": "ingest",
+    "read_html": "ingest",
+    "read_text": "ingest",
+    "render_report": "render",
+    "summary_frame": "frames",
+    "to_frame": "frames",
+    "validate_many": "batch",
+}
+
+#: The submodules an attribute of the package may name before they are imported.
+_SUBMODULES: Final = frozenset(
+    {
+        "algebra",
+        "batch",
+        "catalog",
+        "cli",
+        "converter",
+        "diagnose",
+        "errors",
+        "findings",
+        "frames",
+        "ingest",
+        "model",
+        "narrative",
+        "render",
+        "rules",
+        "schema",
+        "testing",
+    }
+)
 
 __all__ = [
     "ApplicantCounts",
     "Applied",
     "CaseOutcomes",
+    "CellChange",
     "CellOrigin",
-    "Change",
     "Confidence",
-    "DataError",
+    "DamagePattern",
+    "DataProblem",
     "DecisionCount",
     "Diagnosis",
+    "DiagnosisProblem",
     "DocumentCounts2019",
     "DocumentCounts2021",
     "Edition",
@@ -87,10 +148,8 @@ __all__ = [
     "NotProcessed",
     "Origins",
     "OtherHandling",
-    "Pattern",
     "Proactive2019",
     "Proactive2021",
-    "Problem",
     "Procurement2019",
     "Report",
     "ReportDataError",
@@ -104,11 +163,11 @@ __all__ = [
     "UnsupportedLocaleError",
     "ValidationResult",
     "Withheld",
-    "apply",
+    "apply_repairs",
     "check",
     "describe",
     "describe_suspect",
-    "diagnose",
+    "diagnose_report",
     "dump",
     "dumps",
     "from_dict",
@@ -121,7 +180,7 @@ __all__ = [
     "read_docx",
     "read_html",
     "read_text",
-    "render",
+    "render_report",
     "summary_frame",
     "to_dict",
     "to_frame",
@@ -129,10 +188,35 @@ __all__ = [
     "validate_many",
 ]
 
+# the notebook views are registered by render; the first one asked for loads it
+_views.provide(partial(importlib.import_module, ".render", __name__))
 
-def __getattr__(name: str) -> str:
+#: The names of 0.1 development versions, kept for one release.
+_renamed = renamed(
+    __name__,
+    {
+        "Change": "CellChange",
+        "DataError": "DataProblem",
+        "Pattern": "DamagePattern",
+        "Problem": "DiagnosisProblem",
+        "apply": "apply_repairs",
+    },
+)
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        value = getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
+        globals()[name] = value  # found directly from now on
+        return value
+    if name in _SUBMODULES:
+        return importlib.import_module(f".{name}", __name__)
     if name == "__version__":
         from importlib.metadata import version  # noqa: PLC0415 - only when asked for
 
         return version("gkdisclosure")
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return _renamed(name)
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

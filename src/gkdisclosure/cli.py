@@ -18,7 +18,7 @@ from attrs import frozen
 
 from ._cli_batch import run_batch
 from .converter import dump, dumps
-from .diagnose import Diagnosis, diagnose
+from .diagnose import Diagnosis, diagnose_report
 from .errors import GkDisclosureError, UnsupportedLocaleError
 from .findings import Finding, ValidationResult
 from .ingest import FORMATS, IngestNote, IngestResult, read
@@ -322,7 +322,7 @@ def _print_result(
 def _diagnose(document: _Document, result: ValidationResult) -> Diagnosis:
     """Diagnose a report, with the provenance of its cells when it was read from a page."""
     origins = None if document.ingest is None else document.ingest.provenance
-    return diagnose(document.report, result, provenance=origins)
+    return diagnose_report(document.report, result, provenance=origins)
 
 
 def _diagnosis_data(diagnosis: Diagnosis | None, locale: str) -> dict[str, Any]:

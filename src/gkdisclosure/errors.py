@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from attrs import frozen
 
+from ._deprecation import renamed
+
 __all__ = [
-    "DataError",
+    "DataProblem",
     "GkDisclosureError",
     "IngestError",
     "MissingExtraError",
@@ -19,7 +21,7 @@ class GkDisclosureError(Exception):
 
 
 @frozen
-class DataError:
+class DataProblem:
     """One problem in a report document.
 
     ``path`` is the dotted wire-key path of the offending value
@@ -40,10 +42,10 @@ class ReportDataError(GkDisclosureError, ValueError):
     ``source`` names the file or input the document came from, if known.
     """
 
-    errors: tuple[DataError, ...]
+    errors: tuple[DataProblem, ...]
     source: str | None
 
-    def __init__(self, errors: tuple[DataError, ...], source: str | None = None) -> None:
+    def __init__(self, errors: tuple[DataProblem, ...], source: str | None = None) -> None:
         self.errors = tuple(errors)
         self.source = source
         super().__init__(self.errors, source)
@@ -54,7 +56,9 @@ class ReportDataError(GkDisclosureError, ValueError):
         head = f"{where}not a valid report ({count} problem{'s' if count != 1 else ''})"
         return "\n".join([head, *(f"  {error}" for error in self.errors)])
 
-    def __reduce__(self) -> tuple[type[ReportDataError], tuple[tuple[DataError, ...], str | None]]:
+    def __reduce__(
+        self,
+    ) -> tuple[type[ReportDataError], tuple[tuple[DataProblem, ...], str | None]]:
         return (type(self), (self.errors, self.source))
 
 
@@ -121,3 +125,7 @@ class MissingExtraError(GkDisclosureError, ImportError):
 
     def __reduce__(self) -> tuple[type[MissingExtraError], tuple[str, str, str]]:
         return (type(self), (self.extra, self.feature, self.package))
+
+
+#: The name of 0.1 development versions, kept for one release.
+__getattr__ = renamed(__name__, {"DataError": "DataProblem"})

@@ -17,7 +17,7 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from ..catalog import Edition
-from ..errors import DataError, ReportDataError
+from ..errors import DataProblem, ReportDataError
 from ..model import (
     Meta,
     NotProcessed,
@@ -157,19 +157,19 @@ def _report_structurer(conv: Converter, *, detailed: bool) -> Callable[[Any, Any
 
 def _explain_report(conv: Converter, data: dict[str, Any]) -> Report:
     """Structure a report, collecting every problem before raising."""
-    errors: list[DataError] = []
+    errors: list[DataProblem] = []
     extra = sorted(str(key) for key in data.keys() - _REPORT_KEYS)
-    errors.extend(DataError(key, "unknown key") for key in extra)
+    errors.extend(DataProblem(key, "unknown key") for key in extra)
     values: dict[str, Any] = {}
     checks = (("edition", lambda v: edition(v, None)), ("agency", agency), ("year", year))
     for key, check in checks:
         if key not in data:
-            errors.append(DataError(key, "required key is missing"))
+            errors.append(DataProblem(key, "required key is missing"))
             continue
         try:
             values[key] = check(data[key])
         except ProblemError as problem:
-            errors.append(DataError(key, str(problem)))
+            errors.append(DataProblem(key, str(problem)))
     which = values.get("edition")
     classes: tuple[tuple[str, type], ...] = (
         ("meta", Meta),
@@ -184,18 +184,18 @@ def _explain_report(conv: Converter, data: dict[str, Any]) -> Report:
             continue
         try:
             values[key] = conv.structure(value, cls)
-        except Exception as exc:  # noqa: BLE001 - every failure becomes a located DataError
+        except Exception as exc:  # noqa: BLE001 - every failure becomes a located DataProblem
             errors.extend(_located(exc, key, value))
     if errors:
         raise ReportDataError(tuple(sorted(errors, key=lambda e: e.path)))
     return Report(**values)
 
 
-def _located(exc: BaseException, path: str, value: object) -> list[DataError]:
+def _located(exc: BaseException, path: str, value: object) -> list[DataProblem]:
     """Turn a cattrs exception tree into errors located by dotted wire keys."""
     if isinstance(exc, ClassValidationError):
         with_notes, without_notes = exc.group_exceptions()
-        found: list[DataError] = []
+        found: list[DataProblem] = []
         for sub, note in with_notes:
             sub_value = value.get(note.name) if isinstance(value, dict) else None
             found.extend(_located(sub, _join(path, note), sub_value))
@@ -204,12 +204,12 @@ def _located(exc: BaseException, path: str, value: object) -> list[DataError]:
         return found
     if isinstance(exc, ForbiddenExtraKeysError):
         extra = sorted(str(key) for key in exc.extra_fields)
-        return [DataError(_join(path, key), "unknown key") for key in extra]
+        return [DataProblem(_join(path, key), "unknown key") for key in extra]
     if isinstance(exc, ProblemError):
-        return [DataError(path, str(exc))]
+        return [DataProblem(path, str(exc))]
     if not isinstance(value, dict):
-        return [DataError(path, f"expected an object, got {kind(value)}")]
-    return [DataError(path, f"cannot be read: {exc}")]  # pragma: no cover - defensive
+        return [DataProblem(path, f"expected an object, got {kind(value)}")]
+    return [DataProblem(path, f"cannot be read: {exc}")]  # pragma: no cover - defensive
 
 
 def _join(path: str, note: AttributeValidationNote | str) -> str:

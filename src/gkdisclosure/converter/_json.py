@@ -15,7 +15,7 @@ from cattrs import Converter
 
 from .._source import Source, open_source
 from ..catalog import Edition
-from ..errors import DataError, ReportDataError
+from ..errors import DataProblem, ReportDataError
 from ..model import Report
 from ._factory import make_converter
 from ._generated import pair_counter
@@ -71,9 +71,9 @@ def _explain(data: Any) -> Report:
     except ReportDataError:
         raise
     except ProblemError as problem:
-        raise ReportDataError((DataError("", str(problem)),)) from None
+        raise ReportDataError((DataProblem("", str(problem)),)) from None
     except Exception as exc:  # noqa: BLE001  # pragma: no cover - defensive: no known path
-        raise ReportDataError((DataError("", f"cannot be read: {exc}"),)) from None
+        raise ReportDataError((DataProblem("", f"cannot be read: {exc}"),)) from None
     return report  # pragma: no cover - the fast pass failed where the detailed one did not
 
 
@@ -194,14 +194,14 @@ def loads(document: str | bytes | bytearray, *, source: str | None = None) -> Re
         size = len(document)
     if size > MAX_DOCUMENT_BYTES:
         problem = f"the document is {size:,} bytes; a report is at most {MAX_DOCUMENT_BYTES:,}"
-        raise ReportDataError((DataError("", problem),), source)
+        raise ReportDataError((DataProblem("", problem),), source)
     report = _read_quickly(document)
     if report is not None:
         return report
     try:
         data = _parse(document)
     except ProblemError as problem:
-        raise ReportDataError((DataError("", str(problem)),), source) from None
+        raise ReportDataError((DataProblem("", str(problem)),), source) from None
     try:
         return from_dict(data)
     except ReportDataError as exc:

@@ -2,36 +2,51 @@
 
 Every cell of 表三 sits in at least two identities (its row and its
 column), so failures intersect and the arithmetic usually names the
-culprit. :func:`diagnose` treats the identities as linear equations over
-the cells and searches the fewest changes that repair every failed one;
-:func:`apply` sets suggested values on a copy of the report.
+culprit. :func:`diagnose_report` treats the identities as linear
+equations over the cells and searches the fewest changes that repair
+every failed one; :func:`apply_repairs` sets suggested values on a copy
+of the report.
 """
 
 from __future__ import annotations
 
-from ._diagnose import apply, diagnose
+from .._deprecation import callable_module, renamed
+from ._diagnose import apply_repairs, diagnose_report
 from ._model import (
     Applied,
+    CellChange,
     CellOrigin,
-    Change,
     Confidence,
+    DamagePattern,
     Diagnosis,
+    DiagnosisProblem,
     Origins,
-    Pattern,
-    Problem,
     Suspect,
 )
 
 __all__ = [
     "Applied",
+    "CellChange",
     "CellOrigin",
-    "Change",
     "Confidence",
+    "DamagePattern",
     "Diagnosis",
+    "DiagnosisProblem",
     "Origins",
-    "Pattern",
-    "Problem",
     "Suspect",
-    "apply",
-    "diagnose",
+    "apply_repairs",
+    "diagnose_report",
 ]
+
+#: The names of 0.1 development versions, kept for one release.
+__getattr__ = renamed(
+    __name__,
+    {
+        "Change": "CellChange",
+        "Pattern": "DamagePattern",
+        "Problem": "DiagnosisProblem",
+        "apply": "apply_repairs",
+        "diagnose": "diagnose_report",
+    },
+)
+callable_module(__name__, diagnose_report, "gkdisclosure.diagnose_report")

@@ -13,25 +13,25 @@ from ..model import Report, paths
 from ..rules import validate
 from ._model import (
     Applied,
-    Change,
+    CellChange,
     Confidence,
+    DamagePattern,
     Diagnosis,
+    DiagnosisProblem,
     Origins,
-    Pattern,
-    Problem,
     Suspect,
 )
 from ._patterns import change_patterns, pair_pattern
 from ._search import NON_NEGATIVE, Candidate, Key, Search, components
 from ._system import System, build, solve_blanks
 
-__all__ = ["apply", "diagnose"]
+__all__ = ["apply_repairs", "diagnose_report"]
 
 #: Provenance states of a cell read as printed, or not read at all: no reason for suspicion.
 _PLAIN_STATES: Final = frozenset({"number", "blank", "placeholder", "missing"})
 
 
-def diagnose(
+def diagnose_report(
     report: Report, result: ValidationResult | None = None, *, provenance: Origins | None = None
 ) -> Diagnosis:
     """Find the cells that probably break the report's identities, and their probable values.
@@ -44,7 +44,7 @@ def diagnose(
     was inferred or glued comes first, and each change carries its printed text.
 
     Failed identities that share cells, or read cells that another identity
-    reads together, form one :class:`Problem`; the others are separate. For each,
+    reads together, form one :class:`DiagnosisProblem`; the others are separate. For each,
     every change of one cell that repairs them all is sought; failing
     that, every change of two cells; failing that, the changes of one cell
     that repair some of them and break none. Several equally good repairs
@@ -63,14 +63,14 @@ def diagnose(
     groups = components(system)
     cells = [frozenset().union(*(c.cells for c in group)) for group in groups]
     context = _Context(report, system, by_key, provenance)
-    problems: list[tuple[int, Problem]] = []
+    problems: list[tuple[int, DiagnosisProblem]] = []
     doubtful: set[str] = set()
     for i, group in enumerate(groups):
         foreign = frozenset().union(*(other for j, other in enumerate(cells) if j != i))
         ordered = sorted(group, key=lambda c: position.get(c.key, len(position)))
         failed = tuple(context.finding(constraint.key) for constraint in ordered)
         search = Search(system, ordered, foreign)
-        problem = Problem(failed=failed, suspects=_suspects(search, failed, context))
+        problem = DiagnosisProblem(failed=failed, suspects=_suspects(search, failed, context))
         problems.append((position[ordered[0].key], problem))
         # the cells probably wrong: those the leading suspects change, or
         # every cell of the failed identities where no suspect explains them
@@ -176,9 +176,9 @@ def _suspect(
         suggested = (printed or 0) + delta
         raw, state = context.origin(path)
         patterns = change_patterns(printed, suggested, total=path in totals)
-        changes.append(Change(path=path, printed=printed, suggested=suggested, patterns=patterns,
-                              raw=raw, state=state))  # fmt: skip
-    pattern: Pattern | None
+        changes.append(CellChange(path=path, printed=printed, suggested=suggested,
+                                  patterns=patterns, raw=raw, state=state))  # fmt: skip
+    pattern: DamagePattern | None
     if len(changes) == 1:
         pattern = changes[0].patterns[0] if changes[0].patterns else None
     else:
@@ -205,11 +205,11 @@ def _fills(context: _Context, doubtful: frozenset[str]) -> tuple[Suspect, ...]:
     found: list[Suspect] = []
     for fill in solve_blanks(context.system, doubtful):
         raw, state = context.origin(fill.path)
-        change = Change(
+        change = CellChange(
             path=fill.path,
             printed=None,
             suggested=fill.value,
-            patterns=(Pattern.BLANK,),
+            patterns=(DamagePattern.BLANK,),
             raw=raw,
             state=state,
         )
@@ -222,7 +222,7 @@ def _fills(context: _Context, doubtful: frozenset[str]) -> tuple[Suspect, ...]:
                 leaves=(),
                 confidence=Confidence.HIGH if len(fill.checks) > 1 else Confidence.MEDIUM,
                 checks=len(fill.checks),
-                pattern=Pattern.BLANK,
+                pattern=DamagePattern.BLANK,
                 edition=context.report.edition,
             )
         )
@@ -233,7 +233,7 @@ def _fills(context: _Context, doubtful: frozenset[str]) -> tuple[Suspect, ...]:
 # --- applying suggestions ---------------------------------------------------------------
 
 
-def apply(report: Report, suggestions: Iterable[Suspect | Change]) -> Applied:
+def apply_repairs(report: Report, suggestions: Iterable[Suspect | CellChange]) -> Applied:
     """Return the report with the suggested values set, and the changes made.
 
     ``suggestions`` are suspects (every change of each) or single changes,
@@ -243,7 +243,7 @@ def apply(report: Report, suggestions: Iterable[Suspect | Change]) -> Applied:
     is not the one the suggestion was made from, or if the cell is not a
     count of the report (its table or row is absent).
     """
-    changes: dict[str, Change] = {}
+    changes: dict[str, CellChange] = {}
     for item in suggestions:
         for change in item.changes if isinstance(item, Suspect) else (item,):
             known = changes.setdefault(change.path, change)

@@ -15,13 +15,13 @@ from ..model import Report
 
 __all__ = [
     "Applied",
+    "CellChange",
     "CellOrigin",
-    "Change",
     "Confidence",
+    "DamagePattern",
     "Diagnosis",
+    "DiagnosisProblem",
     "Origins",
-    "Pattern",
-    "Problem",
     "Suspect",
 ]
 
@@ -72,7 +72,7 @@ class Confidence(enum.StrEnum):
     LOW = "low"
 
 
-class Pattern(enum.StrEnum):
+class DamagePattern(enum.StrEnum):
     """A way numbers typically get damaged, recognised in a suggested change."""
 
     #: A number split in two across adjacent cells: ``20`` read as ``2 | 0``.
@@ -92,7 +92,7 @@ class Pattern(enum.StrEnum):
 
 
 @frozen(kw_only=True)
-class Change:
+class CellChange:
     """One cell to change: its wire path, what the report prints, what it should probably be.
 
     ``printed`` is ``None`` for a cell not reported. ``patterns`` name the
@@ -103,7 +103,7 @@ class Change:
     path: str
     printed: int | None
     suggested: int
-    patterns: tuple[Pattern, ...] = ()
+    patterns: tuple[DamagePattern, ...] = ()
     raw: str | None = None
     state: str | None = None
 
@@ -138,7 +138,7 @@ class Suspect:
     - ``edition``: the report's, for labelling the cells.
     """
 
-    changes: tuple[Change, ...]
+    changes: tuple[CellChange, ...]
     repairs: tuple[Finding, ...]
     leaves: tuple[Finding, ...]
     confidence: Confidence
@@ -147,7 +147,7 @@ class Suspect:
     alternatives: int = 0
     excluded: int = 0
     twins: tuple[str, ...] = ()
-    pattern: Pattern | None = None
+    pattern: DamagePattern | None = None
 
     @property
     def paths(self) -> tuple[str, ...]:
@@ -184,7 +184,7 @@ def _reference(finding: Finding) -> dict[str, str]:
 
 
 @frozen(kw_only=True)
-class Problem:
+class DiagnosisProblem:
     """Failed identities that share cells, diagnosed together.
 
     Failures that share no cell are separate problems: a wrong cell of
@@ -224,11 +224,11 @@ class Diagnosis:
     ``problems`` group the failed identities that share cells, in the
     order of the findings; ``fills`` are cells not reported that the
     identities determine, offered as suggestions (nothing is applied: see
-    :func:`gkdisclosure.apply`). Iterating a diagnosis gives its suspects.
+    :func:`gkdisclosure.apply_repairs`). Iterating a diagnosis gives its suspects.
     """
 
     report: Report = field(repr=False)
-    problems: tuple[Problem, ...]
+    problems: tuple[DiagnosisProblem, ...]
     fills: tuple[Suspect, ...]
 
     def __iter__(self) -> Iterator[Suspect]:
@@ -279,4 +279,4 @@ class Applied:
     """A report with suggestions applied, and the changes made to it."""
 
     report: Report
-    changes: tuple[Change, ...]
+    changes: tuple[CellChange, ...]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from ..catalog import TOTAL
-from ._model import Change, Pattern
+from ._model import CellChange, DamagePattern
 
 __all__ = ["change_patterns", "pair_pattern"]
 
@@ -36,25 +36,27 @@ def _one_edit(a: str, b: str) -> bool:
     return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
-def change_patterns(printed: int | None, suggested: int, *, total: bool) -> tuple[Pattern, ...]:
+def change_patterns(
+    printed: int | None, suggested: int, *, total: bool
+) -> tuple[DamagePattern, ...]:
     """The patterns a change of one cell fits, most telling first.
 
     ``total`` says whether the cell is the total of an identity the change repairs.
     """
     if printed is None:
-        return (Pattern.BLANK,)
-    found: list[Pattern] = []
+        return (DamagePattern.BLANK,)
+    found: list[DamagePattern] = []
     if total and printed == 0 and suggested > 0:
-        found.append(Pattern.ZERO_TOTAL)
+        found.append(DamagePattern.ZERO_TOTAL)
     if printed < 0:
         return tuple(found)
     shown, meant = str(printed), str(suggested)
     if _proper_end(shown, meant):
-        found.append(Pattern.SPLIT)
+        found.append(DamagePattern.SPLIT)
     if _proper_end(meant, shown):
-        found.append(Pattern.GLUED)
+        found.append(DamagePattern.GLUED)
     if _one_edit(shown, meant):
-        found.append(Pattern.MISREAD)
+        found.append(DamagePattern.MISREAD)
     return tuple(found)
 
 
@@ -67,7 +69,7 @@ def _digits(value: int | None) -> str:
     return "" if value is None or value < 0 else str(value)
 
 
-def _torn(left: Change, right: Change) -> Pattern | None:
+def _torn(left: CellChange, right: CellChange) -> DamagePattern | None:
     """Split or glued digits across two adjacent cells, left to right."""
     printed = _digits(left.printed) + _digits(right.printed)
     if (
@@ -79,16 +81,16 @@ def _torn(left: Change, right: Change) -> Pattern | None:
             str(right.suggested),
         }
     ):
-        return Pattern.SPLIT
+        return DamagePattern.SPLIT
     glued = str(left.suggested) + str(right.suggested)
     if glued in {_digits(left.printed), _digits(right.printed)}:
-        return Pattern.GLUED
+        return DamagePattern.GLUED
     return None
 
 
 def pair_pattern(
-    first: Change, second: Change, neighbours: Mapping[str, tuple[str | None, str | None]]
-) -> Pattern | None:
+    first: CellChange, second: CellChange, neighbours: Mapping[str, tuple[str | None, str | None]]
+) -> DamagePattern | None:
     """The pattern of a change of two cells.
 
     A number split across two adjacent cells or two numbers glued into
@@ -105,7 +107,7 @@ def pair_pattern(
         return None
     (row_a, column_a), (row_b, column_b) = _split(first.path), _split(second.path)
     if row_a == row_b and TOTAL not in {column_a, column_b}:
-        return Pattern.WRONG_COLUMN
+        return DamagePattern.WRONG_COLUMN
     if column_a == column_b and first.path.split(".", 1)[0] == second.path.split(".", 1)[0]:
-        return Pattern.WRONG_ROW
+        return DamagePattern.WRONG_ROW
     return None

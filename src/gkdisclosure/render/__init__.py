@@ -5,6 +5,7 @@ The only user of babel besides the number parsing of ingest.
 
 from __future__ import annotations
 
+from .._deprecation import callable_module
 from . import _notebook  # noqa: F401 - importing it registers the notebook views
 from ._diagnosis import describe_suspect, diagnosis_heading
 from ._i18n import LOCALES, format_number, normalize_locale
@@ -23,3 +24,5 @@ __all__ = [
     "severity_name",
     "summary",
 ]
+
+callable_module(__name__, render_report, "gkdisclosure.render_report")

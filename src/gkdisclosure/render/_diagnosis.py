@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Final
 
 from ..catalog import edition
-from ..diagnose import Change, Confidence, Pattern, Suspect
+from ..diagnose import CellChange, Confidence, DamagePattern, Suspect
 from ..rules import N_
 from ._i18n import LocaleName, format_number, gettext, normalize_locale
 from ._messages import _label
@@ -37,10 +37,10 @@ _WRONG_ROW: Final = N_(
 _BLANK_ZERO: Final = N_("Probably a 0 left blank.")
 _ALSO: Final = N_("It also fits %(names)s.")
 _NAMES: Final = {
-    Pattern.SPLIT: N_("a number split across cells"),
-    Pattern.GLUED: N_("glued digits"),
-    Pattern.MISREAD: N_("a misread digit"),
-    Pattern.ZERO_TOTAL: N_("a total printed as 0"),
+    DamagePattern.SPLIT: N_("a number split across cells"),
+    DamagePattern.GLUED: N_("glued digits"),
+    DamagePattern.MISREAD: N_("a misread digit"),
+    DamagePattern.ZERO_TOTAL: N_("a total printed as 0"),
 }
 _OR: Final = N_(" or ")
 _ORIGIN: Final = N_("Read from the printed text “%(raw)s” (%(state)s).")
@@ -102,7 +102,7 @@ def _number(value: int | None, locale: LocaleName) -> str:
     return "?" if value is None else format_number(value, locale)
 
 
-def _change(suspect: Suspect, change: Change, locale: LocaleName) -> str:
+def _change(suspect: Suspect, change: CellChange, locale: LocaleName) -> str:
     template = _FILL if change.printed is None else _CHANGE
     return gettext(template, locale) % {
         "cell": _cell(suspect, change.path, locale),
@@ -111,33 +111,33 @@ def _change(suspect: Suspect, change: Change, locale: LocaleName) -> str:
     }
 
 
-def _pieces(printed: int, suggested: int, pattern: Pattern) -> str:
+def _pieces(printed: int, suggested: int, pattern: DamagePattern) -> str:
     """The two cells' worth of digits: ``2 | 0`` for 20 read as 2."""
     short, long = (str(printed), str(suggested))
-    if pattern is Pattern.GLUED:
+    if pattern is DamagePattern.GLUED:
         short, long = long, short
     if long.startswith(short):
         return f"{short} | {long[len(short) :]}"
     return f"{long[: len(long) - len(short)]} | {short}"
 
 
-def _digit_pattern(change: Change, pattern: Pattern, locale: LocaleName) -> str:
+def _digit_pattern(change: CellChange, pattern: DamagePattern, locale: LocaleName) -> str:
     printed = change.printed or 0
     values = {
         "printed": _number(change.printed, locale),
         "suggested": _number(change.suggested, locale),
     }
-    if pattern is Pattern.SPLIT:
+    if pattern is DamagePattern.SPLIT:
         return gettext(_SPLIT, locale) % {
             **values,
             "pieces": _pieces(printed, change.suggested, pattern),
         }
-    if pattern is Pattern.GLUED:
+    if pattern is DamagePattern.GLUED:
         return gettext(_GLUED, locale) % {
             **values,
             "pieces": _pieces(printed, change.suggested, pattern),
         }
-    if pattern is Pattern.MISREAD:
+    if pattern is DamagePattern.MISREAD:
         return gettext(_MISREAD, locale) % values
     return gettext(_ZERO_TOTAL, locale)
 
@@ -145,8 +145,8 @@ def _digit_pattern(change: Change, pattern: Pattern, locale: LocaleName) -> str:
 def _moved(suspect: Suspect, locale: LocaleName) -> str:
     first, second = suspect.changes
     wrong, right = (first, second) if first.suggested < (first.printed or 0) else (second, first)
-    part = "column" if suspect.pattern is Pattern.WRONG_COLUMN else "row"
-    template = _WRONG_COLUMN if suspect.pattern is Pattern.WRONG_COLUMN else _WRONG_ROW
+    part = "column" if suspect.pattern is DamagePattern.WRONG_COLUMN else "row"
+    template = _WRONG_COLUMN if suspect.pattern is DamagePattern.WRONG_COLUMN else _WRONG_ROW
     spec = edition(suspect.edition)
     return gettext(template, locale) % {
         "count": _number((wrong.printed or 0) - wrong.suggested, locale),
@@ -158,7 +158,7 @@ def _moved(suspect: Suspect, locale: LocaleName) -> str:
 def _torn(suspect: Suspect, locale: LocaleName) -> str:
     """Digits torn across two adjacent cells: ``20`` read as ``2 | 0``, or ``3 | 5`` as ``35``."""
     left, right = suspect.changes
-    if suspect.pattern is Pattern.SPLIT:
+    if suspect.pattern is DamagePattern.SPLIT:
         whole = f"{left.printed}{right.printed}"
         return gettext(_SPLIT_PAIR, locale) % {
             "suggested": _number(int(whole), locale),
@@ -172,7 +172,7 @@ def _torn(suspect: Suspect, locale: LocaleName) -> str:
 
 
 def _patterns(suspect: Suspect, locale: LocaleName) -> list[str]:
-    if suspect.pattern in {Pattern.WRONG_COLUMN, Pattern.WRONG_ROW}:
+    if suspect.pattern in {DamagePattern.WRONG_COLUMN, DamagePattern.WRONG_ROW}:
         return [_moved(suspect, locale)]
     if len(suspect.changes) != 1:
         return [_torn(suspect, locale)] if suspect.pattern is not None else []
@@ -180,7 +180,7 @@ def _patterns(suspect: Suspect, locale: LocaleName) -> list[str]:
     if not change.patterns:
         return []
     first, *others = change.patterns
-    if first is Pattern.BLANK:
+    if first is DamagePattern.BLANK:
         return [gettext(_BLANK_ZERO, locale)] if change.suggested == 0 else []
     sentences = [_digit_pattern(change, first, locale)]
     if others:
