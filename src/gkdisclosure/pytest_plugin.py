@@ -30,7 +30,7 @@ from .render import describe
 if TYPE_CHECKING:
     import pytest
 
-__all__ = ["pytest_assertrepr_compare"]
+__all__ = ["count_findings", "findings_table", "pytest_assertrepr_compare"]
 
 _HEADER = ("#", "rule", "status", "severity", "cell", "actual", "expected", "delta", "missing")
 #: The columns aligned to the right: the numbers.
@@ -52,7 +52,7 @@ def _sentence(finding: Finding) -> str | None:
         return None
 
 
-def _table(findings: Sequence[Finding], indent: str = "  ") -> list[str]:
+def findings_table(findings: Sequence[Finding], indent: str = "  ") -> list[str]:
     """The findings as an aligned table, then each finding's sentence, numbered alike."""
     rows = [
         (
@@ -84,7 +84,8 @@ def _table(findings: Sequence[Finding], indent: str = "  ") -> list[str]:
     return lines
 
 
-def _count(findings: Sequence[Finding]) -> str:
+def count_findings(findings: Sequence[Finding]) -> str:
+    """``"no findings"``, ``"1 finding"``, ``"3 findings"``."""
     if not findings:
         return "no findings"
     return f"{len(findings)} finding{'s' if len(findings) != 1 else ''}"
@@ -120,8 +121,8 @@ def pytest_assertrepr_compare(
     only_right = [finding for finding in theirs if finding not in mine]
     if not only_left and not only_right:
         return None  # the same findings in another order or container: pytest's own diff
-    lines = [f"{_count(mine)} == {_count(theirs)}"]
+    lines = [f"{count_findings(mine)} == {count_findings(theirs)}"]
     for side, found in (("left", only_left), ("right", only_right)):
         if found:
-            lines += ["", f"Only on the {side} ({len(found)}):", *_table(found)]
+            lines += ["", f"Only on the {side} ({len(found)}):", *findings_table(found)]
     return lines

@@ -17,7 +17,7 @@ from attrs import frozen
 from babel.numbers import NumberFormatError, parse_decimal
 
 from ..catalog import ValueKind
-from ..catalog import _vocabulary as vocab
+from ..catalog import vocabulary as vocab
 from ._result import CellState
 
 __all__ = ["CellReading", "is_annotation", "is_value_like", "label_unit", "read_cell"]

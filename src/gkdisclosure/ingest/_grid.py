@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import Any, Final
 
 from ..catalog import EditionSpec, Row, Table, identities
-from ..catalog import _vocabulary as vocab
+from ..catalog import vocabulary as vocab
 from ..converter import from_dict
 from ..errors import ReportDataError
 from ._resolve import Material, Resolved, resolve

@@ -5,7 +5,7 @@ Printed documents need a little more (FORMAT.md §6): Traditional-Chinese
 mirrors, "1、" for "1.", a trailing parenthetical annotation, the
 enumerator left out, a group label glued in front of a row's, a label
 broken over two lines. Everything here reads the catalog's labels; the
-few words it does not hold come from :mod:`._vocabulary`.
+few words it does not hold come from :mod:`gkdisclosure.catalog.vocabulary`.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from typing import Final, TypeVar
 from attrs import frozen
 
 from ..catalog import SECTIONS, Column, Edition, EditionSpec, Group, Row, Table, edition
-from ..catalog import _vocabulary as vocab
+from ..catalog import vocabulary as vocab
 
 __all__ = [
     "ColumnMatch",

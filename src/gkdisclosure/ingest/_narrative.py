@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
 from typing import Final
 
-from ..catalog import _vocabulary as vocab
+from ..catalog import vocabulary as vocab
 from ._result import NarrativeFigure, NarrativeKind
 
 __all__ = ["extract_narrative"]

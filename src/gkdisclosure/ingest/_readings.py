@@ -20,7 +20,7 @@ from typing import Final
 from attrs import frozen
 
 from ..catalog import ValueKind
-from ..catalog import _vocabulary as vocab
+from ..catalog import vocabulary as vocab
 from ._cells import MAX_DIGITS, read_cell
 from ._result import CellState, Position
 

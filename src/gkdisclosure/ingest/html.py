@@ -15,7 +15,7 @@ from collections.abc import Iterator, Sequence
 from attrs import frozen
 
 from ..catalog import Column, Edition, EditionSpec, Row, edition
-from ..catalog import _vocabulary as vocab
+from ..catalog import vocabulary as vocab
 from ._cells import is_value_like, label_unit
 from ._decode import NO_EDITION, Source, guarded, read_source
 from ._grid import NO_TABLE, assemble, edition_notes, identify, row_paths

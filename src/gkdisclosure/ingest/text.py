@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Final
 
 from ..catalog import Edition, edition
-from ..catalog import _vocabulary as vocab
+from ..catalog import vocabulary as vocab
 from ._cells import is_annotation, is_value_like
 from ._decode import NO_EDITION, Source, guarded, read_source
 from ._grid import NO_TABLE, assemble, edition_notes, identify

@@ -8,16 +8,18 @@ from __future__ import annotations
 from .._deprecation import callable_module
 from . import _notebook  # noqa: F401 - importing it registers the notebook views
 from ._diagnosis import describe_suspect, diagnosis_heading
-from ._i18n import LOCALES, format_number, normalize_locale
+from ._i18n import LOCALES, LocaleName, format_number, gettext, normalize_locale
 from ._messages import describe, rule_text, severity_name, summary
 from ._report import render_report
 
 __all__ = [
     "LOCALES",
+    "LocaleName",
     "describe",
     "describe_suspect",
     "diagnosis_heading",
     "format_number",
+    "gettext",
     "normalize_locale",
     "render_report",
     "rule_text",

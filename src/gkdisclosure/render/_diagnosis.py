@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Final
 
+from .._gettext import N_
 from ..catalog import edition
 from ..diagnose import CellChange, Confidence, DamagePattern, Suspect
-from ..rules import N_
 from ._i18n import LocaleName, format_number, gettext, normalize_locale
 from ._messages import _label
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Final, cast
 
+from .._gettext import N_
 from ..catalog import PREVIOUS, Cell, EditionSpec, edition
 from ..findings import Finding, Severity, Status, ValidationResult
-from ..rules import N_, RULES
+from ..rules import RULES
 from ._i18n import LocaleName, format_number, gettext, normalize_locale
 
 __all__ = ["describe", "rule_text", "severity_name", "summary"]

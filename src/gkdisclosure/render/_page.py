@@ -8,11 +8,11 @@ from typing import Final
 
 from attrs import frozen
 
+from .._gettext import N_
 from ..catalog import EditionSpec, edition
-from ..catalog import _vocabulary as vocab
+from ..catalog import vocabulary as vocab
 from ..findings import Finding, Status, ValidationResult
 from ..model import Report
-from ..rules import N_
 from ._i18n import LocaleName, format_number, gettext
 from ._layout import CellKind, Marks, TableGrid, grids, mark_cells
 from ._messages import describe, severity_name, summary

@@ -13,6 +13,7 @@ from typing import Final, Literal
 
 from attrs import frozen
 
+from .._gettext import N_
 from ..catalog import Edition, Identity, edition, identities, series_identities
 from ..findings import Finding, InconsistentReportError, Severity, Status, ValidationResult
 from ..findings import fingerprint as _fingerprint
@@ -45,11 +46,6 @@ class Rule:
     severity: Severity
     title: str
     identity: str
-
-
-def N_(message: str) -> str:  # noqa: N802 - the gettext convention for marking messages
-    """Mark a message for extraction; it is translated where it is shown."""
-    return message
 
 
 _E, _W, _I = Severity.ERROR, Severity.WARNING, Severity.INFO

@@ -11,7 +11,7 @@ from ..catalog import PREVIOUS, Edition
 from ..catalog import edition as _spec
 from ..findings import Finding, Severity, Status, ValidationResult
 from ..model import Report
-from ..pytest_plugin import _count, _table
+from ..pytest_plugin import count_findings, findings_table
 from ..rules import RULES, ProfileName, validate
 
 __all__ = ["assert_consistent", "assert_findings"]
@@ -66,8 +66,8 @@ def assert_consistent(  # noqa: PLR0913 - validate's options and the threshold
     )
     serious = result.at_least(threshold)
     if serious:
-        title = f"{_header(report)}: {_count(serious)} at or above {threshold.value}"
-        raise AssertionError("\n".join([title, *_table(serious)]))
+        title = f"{_header(report)}: {count_findings(serious)} at or above {threshold.value}"
+        raise AssertionError("\n".join([title, *findings_table(serious)]))
 
 
 def _findings(result: object) -> tuple[Finding, ...]:
@@ -151,5 +151,5 @@ def assert_findings(
     problem = f"none touches {', '.join(untouched)}" if matching else "none matches"
     if not findings:
         raise AssertionError(f"{expected}; there are no findings")
-    title = f"{expected}; {problem}. The {_count(findings)}:"
-    raise AssertionError("\n".join([title, *_table(findings)]))
+    title = f"{expected}; {problem}. The {count_findings(findings)}:"
+    raise AssertionError("\n".join([title, *findings_table(findings)]))

@@ -3,8 +3,8 @@
 Header words of the tables, placeholders and units of cells, the title of
 a report, page furniture of PDF text, the prose of the narrative, and the
 Traditional-Chinese characters of the labels: the vocabulary of
-:mod:`gkdisclosure.ingest`, kept in the catalog with every other Chinese
-word the library knows.
+:mod:`gkdisclosure.ingest` and of the pages :mod:`gkdisclosure.render`
+writes, kept in the catalog with every other Chinese word the library knows.
 """
 
 from __future__ import annotations
@@ -13,6 +13,37 @@ import re
 from typing import Final
 
 from ._data import APPLICANTS_CAPTION, CORNER, LEGAL_PERSONS
+
+__all__ = [
+    "ANNOTATION_OPENERS",
+    "APPLICANTS",
+    "APPLICATION",
+    "COUNT_UNIT",
+    "COUNT_UNITS",
+    "ENUMERATOR",
+    "ENUMERATOR_ALONE",
+    "INFO_CONTENT",
+    "MONEY_UNIT",
+    "MONEY_UNITS",
+    "NARRATIVE",
+    "NARRATIVE_FEE",
+    "NARRATIVE_NEEDS_APPLICATION",
+    "NARRATIVE_ZERO",
+    "NUMERALS",
+    "ORGANISATIONS",
+    "ORGANISATIONS_SUBTOTAL",
+    "PAGE_FURNITURE",
+    "PLACEHOLDERS",
+    "SECTION_MARK",
+    "SECTION_WORDS",
+    "SENTENCE_END",
+    "TITLE",
+    "TITLE_AGENCY_FIRST",
+    "TITLE_EXAMPLE",
+    "TITLE_YEAR_FIRST",
+    "TRADITIONAL",
+    "UNIT_IN_LABEL",
+]
 
 # --- header words that are not column labels ------------------------------------
 
