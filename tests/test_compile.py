@@ -15,7 +15,7 @@ from typing import Any
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gkdisclosure import Finding, Report, from_dict, iter_findings
@@ -290,6 +290,7 @@ def cell_values(report: Report) -> dict[str, object]:
 
 
 @pytest.mark.parametrize("which", EDITIONS)
+@settings(deadline=None)  # building the equations of a whole report takes a while
 @given(data=st.data())
 def test_diagnose_s_equations_agree_with_the_reference(which: str, data: st.DataObject) -> None:
     """An equation's residual is the finding's delta: 0 where it holds, None if unassessable."""
@@ -309,6 +310,7 @@ def test_diagnose_s_equations_agree_with_the_reference(which: str, data: st.Data
 
 
 @pytest.mark.parametrize("which", EDITIONS)
+@settings(deadline=None)  # building the equations of a whole report takes a while
 @given(data=st.data())
 def test_ingest_s_verdicts_agree_with_the_reference(which: str, data: st.DataObject) -> None:
     """Ingest keeps a reading where an identity holds and drops it where one fails, as the rules."""
@@ -326,6 +328,7 @@ def test_ingest_s_verdicts_agree_with_the_reference(which: str, data: st.DataObj
 
 
 @pytest.mark.parametrize("which", EDITIONS)
+@settings(deadline=None)  # building the equations of a whole report takes a while
 @given(data=st.data())
 def test_a_blanked_cell_is_solved_back_by_ingest_and_diagnose(
     which: str, data: st.DataObject

@@ -44,6 +44,7 @@ from gkdisclosure import (
     Report,
     Severity,
     Status,
+    ValidationOptions,
     ValidationResult,
     check,
     from_dict,
@@ -51,9 +52,10 @@ from gkdisclosure import (
     iter_findings,
     load,
     validate,
+    validate_many,
 )
 from gkdisclosure.catalog import Cell, Edition, ValueKind, edition, identities
-from gkdisclosure.rules import PROFILES, RULES
+from gkdisclosure.rules import PROFILES, RULES, ValidationKeywords
 from gkdisclosure.testing import (
     PlantedFault,
     assert_consistent,
@@ -1213,3 +1215,40 @@ def test_a_narrative_figure_over_a_blank_cell_is_unassessable() -> None:
 def test_the_fee_has_no_table_to_compare_with() -> None:
     """信息处理费 stated in the text is not compared: no table holds it."""
     assert not validate(SAMPLE, narrative=[figure(NarrativeKind.FEE, Decimal(400))])
+
+
+# --- the options, declared once ---------------------------------------------------------------
+
+
+def test_the_keywords_are_the_options_fields() -> None:
+    """The typed keyword set and the options class name the same options."""
+    assert set(ValidationKeywords.__annotations__) == set(attrs.fields_dict(ValidationOptions))
+    options = ValidationOptions(
+        blank_as_zero=True, profile="strict", severity={"cells.non_negative": "info"}
+    )
+    assert ValidationOptions(**options.keywords()) == options
+
+
+def test_an_unknown_option_is_a_type_error() -> None:
+    """A misspelt option is refused at once, not ignored."""
+    with pytest.raises(TypeError, match="profle"):
+        validate(SAMPLE, profle="strict")  # type: ignore[call-arg]
+    with pytest.raises(TypeError, match="profle"):
+        iter_findings(SAMPLE, profle="strict")  # type: ignore[call-arg]
+
+
+def test_every_validating_function_takes_every_option() -> None:
+    """validate, check, iter_findings and validate_many agree under the same options."""
+    report = with_cell(SAMPLE, "requests.received.natural_person", None)
+    options: ValidationKeywords = {
+        "blank_as_zero": True,
+        "profile": "lenient",
+        "severity": dict.fromkeys(RULES, "info"),
+    }
+    found = validate(report, **options).findings
+    assert found
+    assert all(f.severity is Severity.INFO and f.assumed_zero for f in found)
+    assert tuple(iter_findings(report, **options)) == found
+    assert check(report, **options).findings == found
+    (many,) = validate_many([report], **options)
+    assert many.findings == found

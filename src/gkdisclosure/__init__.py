@@ -48,7 +48,7 @@ from .model import (
     Withheld,
 )
 from .narrative import NarrativeFigure, NarrativeKind
-from .rules import check, is_consistent, iter_findings, validate
+from .rules import ValidationOptions, check, is_consistent, iter_findings, validate
 
 if TYPE_CHECKING:  # what the lazy names below are, for type checkers and editors
     from .batch import validate_many
@@ -161,6 +161,7 @@ __all__ = [
     "Suspect",
     "Unavailable",
     "UnsupportedLocaleError",
+    "ValidationOptions",
     "ValidationResult",
     "Withheld",
     "apply_repairs",

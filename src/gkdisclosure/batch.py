@@ -19,7 +19,7 @@ from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final, TypeVar
+from typing import TYPE_CHECKING, Any, Final, TypeVar, Unpack
 
 import attrs
 from attrs import define, field, frozen
@@ -30,7 +30,7 @@ from .errors import GkDisclosureError
 from .findings import Finding, Severity, ValidationResult
 from .model import Report
 from .narrative import NarrativeFigure
-from .rules import ProfileName, validate
+from .rules import ValidationKeywords, ValidationOptions, validate
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
@@ -90,25 +90,18 @@ def _ordered(
             yield from pending.popleft().result()
 
 
-@frozen
-class _Options:
-    profile: ProfileName = "default"
-    blank_as_zero: bool = False
-
-    def validate(
-        self, report: Report, narrative: Sequence[NarrativeFigure] = ()
-    ) -> ValidationResult:
-        return validate(
-            report, narrative=narrative, profile=self.profile, blank_as_zero=self.blank_as_zero
-        )
+def _validate(
+    report: Report, options: ValidationOptions, narrative: Sequence[NarrativeFigure] = ()
+) -> ValidationResult:
+    return validate(report, narrative=narrative, **options.keywords())
 
 
 @frozen
 class _ValidateChunk:
-    options: _Options
+    options: ValidationOptions
 
     def __call__(self, reports: list[Report]) -> list[ValidationResult]:
-        return [self.options.validate(report) for report in reports]
+        return [_validate(report, self.options) for report in reports]
 
 
 def validate_many(
@@ -116,8 +109,7 @@ def validate_many(
     *,
     jobs: int | None = 1,
     chunk: int = _CHUNK,
-    profile: ProfileName = "default",
-    blank_as_zero: bool = False,
+    **options: Unpack[ValidationKeywords],
 ) -> Iterator[ValidationResult]:
     """Validate every report, yielding the results in the order of the reports.
 
@@ -125,11 +117,11 @@ def validate_many(
     chunks per worker are in flight: memory stays flat however many
     reports there are, as long as the caller does not keep the results.
     ``jobs`` is the number of worker processes (``None`` or ``0``: one per
-    core); with 1 everything runs in this process. ``profile`` and
-    ``blank_as_zero`` are passed to :func:`gkdisclosure.validate`.
+    core); with 1 everything runs in this process. The other keyword
+    arguments are the :class:`~gkdisclosure.rules.ValidationOptions`.
     """
-    options = _Options(profile, blank_as_zero)
-    return _ordered(_ValidateChunk(options), reports, jobs=jobs, chunk=chunk)
+    function = _ValidateChunk(ValidationOptions(**options))
+    return _ordered(function, reports, jobs=jobs, chunk=chunk)
 
 
 # --- sources: files, folders, JSON Lines --------------------------------------------------
@@ -291,7 +283,7 @@ def _read(source: Source, reader: Reader | None) -> tuple[Report, Sequence[Narra
 
 @frozen
 class _CheckChunk:
-    options: _Options
+    options: ValidationOptions
     reader: Reader | None = None
     locale: str | None = None
     as_json: bool = False
@@ -307,7 +299,7 @@ class _CheckChunk:
                 )
                 outcomes.append(self._finish(Outcome(source.name, error=reason)))
                 continue
-            result = self.options.validate(report, narrative)
+            result = _validate(report, self.options, narrative)
             outcome = Outcome(
                 source.name,
                 agency=report.agency,
@@ -335,16 +327,15 @@ class _CheckChunk:
         return tuple(describe(finding, self.locale) for finding in findings)
 
 
-def check_sources(  # noqa: PLR0913 - the options of validate_many, and how to read and write
+def check_sources(  # noqa: PLR0913 - how to spread, read and write, and the options
     sources: Iterable[Source],
     *,
     jobs: int | None = 1,
     chunk: int = _CHUNK,
-    profile: ProfileName = "default",
-    blank_as_zero: bool = False,
     reader: Reader | None = None,
     locale: str | None = None,
     as_json: bool = False,
+    **options: Unpack[ValidationKeywords],
 ) -> Iterator[Outcome]:
     """Read and validate every source (in the workers), yielding outcomes in order.
 
@@ -356,9 +347,10 @@ def check_sources(  # noqa: PLR0913 - the options of validate_many, and how to r
     workers too (:attr:`Outcome.messages`). With ``as_json`` each outcome
     comes back as its JSON line (:attr:`Outcome.text`) and its
     :attr:`~Outcome.tally`, without the findings: far less to send back,
-    so that the workers, not the collecting process, do the work.
+    so that the workers, not the collecting process, do the work. The
+    other keyword arguments are the :class:`~gkdisclosure.rules.ValidationOptions`.
     """
-    function = _CheckChunk(_Options(profile, blank_as_zero), reader, locale, as_json)
+    function = _CheckChunk(ValidationOptions(**options), reader, locale, as_json)
     return _ordered(function, sources, jobs=jobs, chunk=chunk)
 
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 from functools import cache
-from typing import Final, Literal
+from typing import Final, Literal, TypedDict, Unpack
 
-from attrs import frozen
+from attrs import field, frozen
 
 from .._gettext import N_
 from ..catalog import Edition, Identity, edition, identities, series_identities
@@ -27,6 +27,8 @@ __all__ = [
     "RULES",
     "ProfileName",
     "Rule",
+    "ValidationKeywords",
+    "ValidationOptions",
     "check",
     "is_consistent",
     "iter_findings",
@@ -245,20 +247,72 @@ def _severities(
     return severities
 
 
-def iter_findings(  # noqa: PLR0913 - validate's options
+class ValidationKeywords(TypedDict, total=False):
+    """The fields of :class:`ValidationOptions`, as keyword arguments (for type checkers)."""
+
+    blank_as_zero: bool
+    profile: ProfileName
+    severity: Mapping[str, Severity | str] | None
+
+
+@frozen(kw_only=True)
+class ValidationOptions:
+    """How to validate a report, the same for every function that validates.
+
+    - ``blank_as_zero``: read cells that are not reported as 0 instead of
+      leaving their identities unassessable; every finding that did so
+      lists those cells in ``assumed_zero``.
+    - ``profile``: ``"default"``, ``"strict"`` or ``"lenient"`` (see
+      :data:`PROFILES`); ``severity`` overrides it per rule id (and for
+      ``"unassessable"`` findings).
+
+    :func:`validate`, :func:`check`, :func:`iter_findings`,
+    :func:`gkdisclosure.validate_many` and the batch take these as keyword
+    arguments; an unknown one is a :exc:`TypeError`.
+    """
+
+    blank_as_zero: bool = False
+    profile: ProfileName = "default"
+    severity: Mapping[str, Severity | str] | None = field(default=None, hash=False)
+
+    def severities(self) -> dict[str, Severity]:
+        """The severity of every rule under these options.
+
+        Raises :exc:`ValueError` for an unknown profile or rule id.
+        """
+        return _severities(self.profile, self.severity)
+
+    def keywords(self) -> ValidationKeywords:
+        """The options as keyword arguments: ``validate(report, **options.keywords())``."""
+        return {
+            "blank_as_zero": self.blank_as_zero,
+            "profile": self.profile,
+            "severity": self.severity,
+        }
+
+
+def iter_findings(
     report: Report,
     *,
     previous: Report | None = None,
     narrative: Iterable[NarrativeFigure] = (),
-    blank_as_zero: bool = False,
-    profile: ProfileName = "default",
-    severity: Mapping[str, Severity | str] | None = None,
+    **options: Unpack[ValidationKeywords],
 ) -> Iterator[Finding]:
     """Yield every finding about the report, table by table.
 
     See :func:`validate` for the arguments.
     """
-    severities = _severities(profile, severity)
+    return _findings(report, previous, narrative, ValidationOptions(**options))
+
+
+def _findings(
+    report: Report,
+    previous: Report | None,
+    narrative: Iterable[NarrativeFigure],
+    options: ValidationOptions,
+) -> Iterator[Finding]:
+    severities = options.severities()
+    blank_as_zero = options.blank_as_zero
     yield from _report_findings(report, severities)
     compiled = _compiled(report.edition, blank_as_zero=blank_as_zero)
     failed: list[int] = []
@@ -278,14 +332,12 @@ def iter_findings(  # noqa: PLR0913 - validate's options
             yield finding
 
 
-def validate(  # noqa: PLR0913 - the options of one validation
+def validate(
     report: Report,
     *,
     previous: Report | None = None,
     narrative: Iterable[NarrativeFigure] = (),
-    blank_as_zero: bool = False,
-    profile: ProfileName = "default",
-    severity: Mapping[str, Severity | str] | None = None,
+    **options: Unpack[ValidationKeywords],
 ) -> ValidationResult:
     """Check every identity of the report and return all findings at once.
 
@@ -294,52 +346,30 @@ def validate(  # noqa: PLR0913 - the options of one validation
     - ``narrative``: totals the report's prose states (as
       :func:`gkdisclosure.read_html` and :func:`gkdisclosure.read_text`
       find them), for the ``narrative.*`` rules.
-    - ``blank_as_zero``: read cells that are not reported as 0 instead of
-      leaving their identities unassessable; every finding that did so
-      lists those cells in ``assumed_zero``.
-    - ``profile``: ``"default"``, ``"strict"`` or ``"lenient"`` (see
-      :data:`PROFILES`); ``severity`` overrides it per rule id (and for
-      ``"unassessable"`` findings).
+    - ``blank_as_zero``, ``profile`` and ``severity``: the
+      :class:`ValidationOptions`.
 
     An identity that holds yields nothing; one that does not yields a
     finding with status ``failed``; one with a cell not reported yields a
     finding with status ``unassessable``.
     """
-    findings = tuple(
-        iter_findings(
-            report,
-            previous=previous,
-            narrative=narrative,
-            blank_as_zero=blank_as_zero,
-            profile=profile,
-            severity=severity,
-        )
-    )
-    return ValidationResult(findings, report)
+    findings = _findings(report, previous, narrative, ValidationOptions(**options))
+    return ValidationResult(tuple(findings), report)
 
 
-def check(  # noqa: PLR0913 - validate's options and the threshold
+def check(
     report: Report,
     *,
     previous: Report | None = None,
     narrative: Iterable[NarrativeFigure] = (),
-    blank_as_zero: bool = False,
-    profile: ProfileName = "default",
-    severity: Mapping[str, Severity | str] | None = None,
     fail_on: Severity | str = Severity.ERROR,
+    **options: Unpack[ValidationKeywords],
 ) -> ValidationResult:
     """Validate, and raise :exc:`InconsistentReportError` if any finding is at or above ``fail_on``.
 
     Returns the result otherwise (it may hold findings below ``fail_on``).
     """
-    result = validate(
-        report,
-        previous=previous,
-        narrative=narrative,
-        blank_as_zero=blank_as_zero,
-        profile=profile,
-        severity=severity,
-    )
+    result = validate(report, previous=previous, narrative=narrative, **options)
     serious = result.at_least(fail_on)
     if serious:
         raise InconsistentReportError(serious)
