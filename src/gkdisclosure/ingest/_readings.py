@@ -21,7 +21,7 @@ from attrs import frozen
 
 from ..catalog import ValueKind
 from ..catalog import vocabulary as vocab
-from ._cells import MAX_DIGITS, read_cell
+from ._cells import MAX_DIGITS, CellReading, read_cell
 from ._result import CellState, Position
 
 __all__ = [
@@ -96,6 +96,18 @@ class Candidate:
     state: CellState = CellState.INFERRED
     annotation: str | None = None
 
+    @classmethod
+    def read(cls, reading: CellReading, piece: int) -> Candidate:
+        """A piece read as one cell on its own, as it was read."""
+        return cls(
+            reading.value,
+            reading.raw,
+            piece,
+            unit=reading.unit,
+            state=reading.state,
+            annotation=reading.annotation,
+        )
+
 
 #: One candidate per cell, in the cells' order.
 Reading = tuple[Candidate, ...]
@@ -120,14 +132,7 @@ def _single(text: str, kind: ValueKind, index: int, unit: str | None) -> Candida
     reading = read_cell(text, kind, unit)
     if reading.state is CellState.UNREADABLE:
         return None
-    return Candidate(
-        reading.value,
-        reading.raw,
-        index,
-        unit=reading.unit,
-        state=reading.state,
-        annotation=reading.annotation,
-    )
+    return Candidate.read(reading, index)
 
 
 def _splits(

@@ -30,7 +30,7 @@ from attrs import frozen
 from .. import algebra
 from ..algebra import Verdict
 from ..catalog import Edition, Identity, ValueKind, edition
-from ._cells import CellReading, read_cell
+from ._cells import read_cell
 from ._readings import (
     FREE,
     MAX_READINGS,
@@ -280,22 +280,11 @@ def _bound_readings(material: Material) -> tuple[list[Reading], str]:
             cells.append(Candidate(joined.value, cell.raw, index))
             how = "split"
             continue
-        cells.append(_candidate(cell, index))
+        cells.append(Candidate.read(cell, index))
     return [tuple(cells)], how
 
 
 _SPLIT_PROBLEM: Final = "several numbers in one cell"
-
-
-def _candidate(cell: CellReading, index: int) -> Candidate:
-    return Candidate(
-        cell.value,
-        cell.raw,
-        index,
-        unit=cell.unit,
-        state=cell.state,
-        annotation=cell.annotation,
-    )
 
 
 def _direct(
@@ -306,7 +295,7 @@ def _direct(
         candidates = list(readings[0])
     else:
         candidates = [
-            _candidate(read_cell(piece.text, kind, unit), index)
+            Candidate.read(read_cell(piece.text, kind, unit), index)
             for index, (piece, kind, unit) in enumerate(
                 zip(material.pieces, material.kinds, material.units, strict=True)
             )
