@@ -316,7 +316,7 @@ def test_lookup_by_cell_and_by_rule() -> None:
 
 def test_results_compare_by_findings() -> None:
     """Two results with the same findings are equal, whichever report object they keep."""
-    assert _result(ERROR) == ValidationResult((ERROR,), None)
+    assert _result(ERROR) == ValidationResult((ERROR,), attrs.evolve(SAMPLE, year=1999))
     assert _result(ERROR) != _result(WARNING)
 
 

@@ -13,6 +13,7 @@ from attrs import field, frozen
 
 from ._views import html_view
 from .errors import GkDisclosureError
+from .model import Report
 
 __all__ = [
     "Finding",
@@ -139,7 +140,7 @@ class ValidationResult:
     """
 
     findings: tuple[Finding, ...]
-    report: Any = field(eq=False, repr=False)
+    report: Report = field(eq=False, repr=False)
 
     def __iter__(self) -> Iterator[Finding]:
         return iter(self.findings)
@@ -186,8 +187,7 @@ class ValidationResult:
         shown = ", ".join(f"{rule} ×{count}" for rule, count in rules[:_SHOWN_RULES])
         if len(rules) > _SHOWN_RULES:
             shown += ", ..."
-        report = self.report
-        who = "" if report is None else f" {report.agency!r} {report.year}"
+        who = f" {self.report.agency!r} {self.report.year}"
         return f"<ValidationResult{who}: {counts}" + (f" [{shown}]>" if shown else ">")
 
     def _repr_html_(self) -> str | None:

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from functools import cache, partial
-from typing import Any, Final
+from typing import Final
 
 from attrs import frozen
 
 from .. import algebra
 from ..catalog import Edition, Identity, ValueKind, edition, identities
+from ..model import Report
 from ..model.paths import get as read
 
 __all__ = ["Equation", "System", "build", "solve_blanks"]
@@ -95,7 +96,7 @@ class System:
         return tuple(e for e in self.by_cell.get(path, ()) if e.residual is not None)
 
 
-def build(report: Any) -> System:
+def build(report: Report) -> System:
     """Read a report's cells and turn its identities into equations."""
     shape = _shape(report.edition)
     values: dict[str, int | None] = {path: read(report, path) for path in shape.counts}
