@@ -1,0 +1,249 @@
+"""Validating a report: compiled identities, report, series and narrative rules, in one pass."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import cache
+from typing import Final, Unpack
+
+from attrs import frozen
+
+from ..catalog import Edition, Identity, edition, identities, series_identities
+from ..findings import Finding, InconsistentReportError, Severity, Status, ValidationResult
+from ..findings import fingerprint as _fingerprint
+from ..model import Report, paths
+from ..narrative import NarrativeFigure
+from ._catalogue import RULES, UNASSESSABLE, ValidationKeywords, ValidationOptions
+from ._compile import Checker, Explainer, compile_checker, compile_explainer
+from ._evaluate import evaluate
+
+__all__ = ["check", "is_consistent", "iter_findings", "validate"]
+
+
+@frozen
+class _Compiled:
+    numbered: tuple[Identity, ...]
+    checkers: tuple[tuple[str, Checker], ...]
+    blank_as_zero: bool
+    #: Each identity's explainer, compiled the first time it is needed.
+    explainers: list[Explainer | None]
+
+    def explain(
+        self, index: int, report: Report, severities: dict[str, Severity]
+    ) -> Finding | None:
+        """The finding of the identity at ``index``, built by its compiled explainer."""
+        explainer = self.explainers[index]
+        if explainer is None:
+            identity = self.numbered[index]
+            explainer = compile_explainer(identity, blank_as_zero=self.blank_as_zero)
+            self.explainers[index] = explainer
+        return explainer(report, severities)
+
+
+@cache
+def _compiled(which: Edition, *, blank_as_zero: bool) -> _Compiled:
+    numbered = identities(edition(which))
+    checkers = []
+    for table in edition(which).tables:
+        mine = [(i, ident) for i, ident in enumerate(numbered) if ident.table == table.key]
+        checkers.append((table.key, compile_checker(table.key, mine, blank_as_zero=blank_as_zero)))
+    return _Compiled(numbered, tuple(checkers), blank_as_zero, [None] * len(numbered))
+
+
+def iter_findings(
+    report: Report,
+    *,
+    previous: Report | None = None,
+    narrative: Iterable[NarrativeFigure] = (),
+    **options: Unpack[ValidationKeywords],
+) -> Iterator[Finding]:
+    """Yield every finding about the report, table by table.
+
+    See :func:`validate` for the arguments.
+    """
+    return _findings(report, previous, narrative, ValidationOptions(**options))
+
+
+def _findings(
+    report: Report,
+    previous: Report | None,
+    narrative: Iterable[NarrativeFigure],
+    options: ValidationOptions,
+) -> Iterator[Finding]:
+    severities = options.severities()
+    blank_as_zero = options.blank_as_zero
+    yield from _report_findings(report, severities)
+    compiled = _compiled(report.edition, blank_as_zero=blank_as_zero)
+    failed: list[int] = []
+    for key, checker in compiled.checkers:
+        table = getattr(report, key)
+        if table is not None:
+            checker(table, failed)
+    for index in failed:
+        finding = compiled.explain(index, report, severities)
+        if finding is not None:  # pragma: no branch - the checkers flag only what fails
+            yield finding
+    if previous is not None:
+        yield from _series_findings(report, previous, severities, blank_as_zero=blank_as_zero)
+    for figure in narrative:
+        finding = _narrative_finding(report, figure, severities)
+        if finding is not None:
+            yield finding
+
+
+def validate(
+    report: Report,
+    *,
+    previous: Report | None = None,
+    narrative: Iterable[NarrativeFigure] = (),
+    **options: Unpack[ValidationKeywords],
+) -> ValidationResult:
+    """Check every identity of the report and return all findings at once.
+
+    - ``previous``: the same agency's report for the year before, for the
+      cross-report rules (``series.*``).
+    - ``narrative``: totals the report's prose states (as
+      :func:`gkdisclosure.read_html` and :func:`gkdisclosure.read_text`
+      find them), for the ``narrative.*`` rules.
+    - ``blank_as_zero``, ``profile`` and ``severity``: the
+      :class:`ValidationOptions`.
+
+    An identity that holds yields nothing; one that does not yields a
+    finding with status ``failed``; one with a cell not reported yields a
+    finding with status ``unassessable``.
+    """
+    findings = _findings(report, previous, narrative, ValidationOptions(**options))
+    return ValidationResult(tuple(findings), report)
+
+
+def check(
+    report: Report,
+    *,
+    previous: Report | None = None,
+    narrative: Iterable[NarrativeFigure] = (),
+    fail_on: Severity | str = Severity.ERROR,
+    **options: Unpack[ValidationKeywords],
+) -> ValidationResult:
+    """Validate, and raise :exc:`InconsistentReportError` if any finding is at or above ``fail_on``.
+
+    Returns the result otherwise (it may hold findings below ``fail_on``).
+    """
+    result = validate(report, previous=previous, narrative=narrative, **options)
+    serious = result.at_least(fail_on)
+    if serious:
+        raise InconsistentReportError(serious)
+    return result
+
+
+def is_consistent(report: Report, *, previous: Report | None = None) -> bool:
+    """Whether the report has no finding of severity error under the default profile."""
+    return validate(report, previous=previous).ok
+
+
+_TABLE_NAMES: Final = ("proactive", "requests", "review_litigation")
+
+
+def _report_findings(report: Report, severities: dict[str, Severity]) -> Iterator[Finding]:
+    edition_value = report.edition.value
+    for key in _TABLE_NAMES:
+        if getattr(report, key) is None:
+            yield _plain(report, severities, "report.missing_table", key, table=key)
+    expected = Edition.E2019 if report.year <= 2020 else Edition.E2021  # noqa: PLR2004 - the 2021 edition applies from the 2021 reports on
+    if report.edition is not expected:
+        yield _plain(
+            report,
+            severities,
+            "report.edition_year",
+            "edition",
+            expected=expected.value,
+            actual=edition_value,
+        )
+
+
+def _plain(  # noqa: PLR0913 - the parts of a report-level finding
+    report: Report,
+    severities: dict[str, Severity],
+    rule: str,
+    path: str,
+    *,
+    table: str | None = None,
+    expected: int | str | None = None,
+    actual: int | str | None = None,
+) -> Finding:
+    return Finding(
+        rule=rule,
+        severity=severities[rule],
+        status=Status.FAILED,
+        path=path,
+        table=table,
+        expected=expected,
+        actual=actual,
+        args={"edition": report.edition.value, "year": report.year, "agency": report.agency},
+        fingerprint=_fingerprint(report.agency, report.year, rule, path),
+    )
+
+
+def _series_findings(
+    report: Report, previous: Report, severities: dict[str, Severity], *, blank_as_zero: bool
+) -> Iterator[Finding]:
+    if previous.year != report.year - 1:
+        yield _plain(
+            report,
+            severities,
+            "series.sequence",
+            "year",
+            expected=report.year - 1,
+            actual=previous.year,
+        )
+        return
+    if "".join(previous.agency.split()) != "".join(report.agency.split()):
+        yield _plain(
+            report,
+            severities,
+            "series.sequence",
+            "agency",
+            expected=report.agency,
+            actual=previous.agency,
+        )
+    for identity in series_identities(edition(report.edition), edition(previous.edition)):
+        if getattr(report, identity.table) is None or getattr(previous, identity.table) is None:
+            continue
+        finding = evaluate(
+            identity, report, severities, blank_as_zero=blank_as_zero, previous=previous
+        )
+        if finding is not None:
+            yield finding
+
+
+def _narrative_finding(
+    report: Report, figure: NarrativeFigure, severities: dict[str, Severity]
+) -> Finding | None:
+    """Compare a figure the text states with the cells of the table it sums."""
+    rule = f"narrative.{figure.kind.value}"
+    if rule not in RULES or not figure.paths:
+        return None  # the fee: no table holds it
+    values = {path: paths.get(report, path) for path in figure.paths}
+    missing = tuple(path for path, value in values.items() if value is None)
+    operands = {path: value for path, value in values.items() if value is not None}
+    expected = None if missing else sum(operands.values())
+    if expected is not None and expected == figure.value:
+        return None
+    return Finding(
+        rule=rule,
+        severity=severities[rule if expected is not None else UNASSESSABLE],
+        status=Status.FAILED if expected is not None else Status.UNASSESSABLE,
+        path=figure.paths[0],
+        table=figure.paths[0].split(".", 1)[0],
+        expected=expected,
+        actual=figure.value,
+        delta=None if expected is None else figure.value - expected,
+        operands=operands,
+        missing=missing,
+        args={
+            "edition": report.edition.value,
+            "sentence": figure.sentence,
+            "phrase": figure.phrase,
+            "paths": figure.paths,
+        },
+        fingerprint=_fingerprint(report.agency, report.year, rule, figure.paths[0]),
+    )
