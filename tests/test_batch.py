@@ -315,6 +315,6 @@ def test_the_plain_counter_counts_every_thousand(
 ) -> None:
     """Without tqdm the count is written as it goes, then once more at the end."""
     monkeypatch.setitem(sys.modules, "tqdm", None)
-    monkeypatch.setattr("gkdisclosure._cli_batch._PLAIN_EVERY", 2)
+    monkeypatch.setattr("gkdisclosure.cli._batch._PLAIN_EVERY", 2)
     main(["validate", str(batch), "--format", "jsonl", "--progress"])
     assert capsys.readouterr().err.startswith("\r2 reports\r4 reports\r4 reports\n")

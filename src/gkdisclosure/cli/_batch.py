@@ -12,10 +12,10 @@ import sys
 from collections.abc import Iterable, Iterator
 from typing import Final, TextIO
 
-from ._gettext import N_
-from .batch import Outcome, Reader, Summary, check_sources, iter_sources
-from .findings import Severity
-from .render import LocaleName, gettext, severity_name
+from .._gettext import N_
+from ..batch import Outcome, Reader, Summary, check_sources, iter_sources
+from ..findings import Severity
+from ..render import LocaleName, gettext, severity_name
 
 __all__ = ["run_batch"]
 

@@ -1,0 +1,208 @@
+"""The parser, the locale from the environment, and ``main``."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from typing import NoReturn
+
+from ..errors import UnsupportedLocaleError
+from ..ingest import FORMATS
+from ..render import normalize_locale
+from ..rules import PROFILES
+from ._commands import (
+    convert_command,
+    render_command,
+    rules_command,
+    schema_command,
+    validate_command,
+)
+
+__all__ = ["main"]
+
+_FALLBACK_LOCALE = "zh_CN"
+_BROKEN_PIPE = 141
+
+
+class _UsageError(Exception):
+    """Bad arguments: exit 2 with the message."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise _UsageError(f"{self.prog}: {message}")
+
+
+def _environment_locale() -> str:
+    """The first locale the environment names that the library has messages for, else zh_CN.
+
+    ``C`` and ``POSIX`` name no language and are passed over.
+    """
+    for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        for value in os.environ.get(variable, "").split(":"):
+            if value.split(".", 1)[0] in {"", "C", "POSIX"}:
+                continue
+            try:
+                return normalize_locale(value)
+            except UnsupportedLocaleError:
+                continue
+    return _FALLBACK_LOCALE
+
+
+def _jobs(value: str) -> int:
+    try:
+        jobs = int(value)
+    except ValueError:
+        jobs = -1
+    if jobs < 0:
+        raise argparse.ArgumentTypeError(f"expected 0 (one per core) or more, got {value!r}")
+    return jobs
+
+
+def _path(value: str) -> str:
+    if not value:
+        raise argparse.ArgumentTypeError("a file name is empty (an unset variable?)")
+    return value
+
+
+def _locale(value: str) -> str:
+    try:
+        return normalize_locale(value)
+    except UnsupportedLocaleError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="gkdisclosure",
+        description="Typed data and arithmetic checks for government "
+        "information-disclosure annual reports.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    locale_help = "zh_CN or en, in any spelling (default: from the environment, else zh_CN)"
+
+    reading = _Parser(add_help=False)
+    reading.add_argument(
+        "--from",
+        dest="source_format",
+        choices=FORMATS,
+        help="read files as this kind (default: detected from their content)",
+    )
+    reading.add_argument("--agency", help="the agency, where a page does not say")
+    reading.add_argument("--year", type=int, help="the report year, where a page does not say")
+    reading.add_argument("--edition", choices=("2019", "2021"), help="force the edition")
+    reading.add_argument(
+        "--no-infer",
+        action="store_true",
+        help="leave cells unknown rather than infer them from the identities",
+    )
+
+    check = commands.add_parser(
+        "validate", parents=[reading], help="check the identities of report files"
+    )
+    check.add_argument(
+        "files",
+        nargs="+",
+        type=_path,
+        metavar="FILE",
+        help="report files: Word, HTML pages, text or JSON",
+    )
+    check.add_argument("--previous", metavar="FILE", help="the report for the year before")
+    check.add_argument("--locale", type=_locale, help=locale_help)
+    check.add_argument(
+        "--format",
+        choices=("text", "json", "jsonl"),
+        default="text",
+        help="jsonl: one JSON line per report, as the reports are checked",
+    )
+    check.add_argument(
+        "--jobs",
+        type=_jobs,
+        metavar="N",
+        help="check as a batch in N processes (0: one per core, the default for a batch); "
+        "FILE may also be a folder, a .jsonl file or - (JSON Lines on stdin)",
+    )
+    check.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        help="show a progress bar for a batch (default: on a terminal)",
+    )
+    check.add_argument(
+        "--fail-on",
+        choices=("error", "warning"),
+        default="error",
+        help="exit 1 when a finding is at least this severe (default: error)",
+    )
+    check.add_argument("--profile", choices=sorted(PROFILES), default="default")
+    check.add_argument(
+        "--blank-as-zero",
+        action="store_true",
+        help="read cells that are not reported as 0 (every finding says where it did)",
+    )
+    check.add_argument(
+        "--explain",
+        action="store_true",
+        help="point at the cells that probably break the identities, with probable values",
+    )
+    check.set_defaults(run=validate_command)
+
+    rules = commands.add_parser("rules", help="list every rule with its identity")
+    rules.add_argument("--locale", type=_locale, help=locale_help)
+    rules.add_argument("--format", choices=("text", "json"), default="text")
+    rules.set_defaults(run=rules_command)
+
+    convert = commands.add_parser(
+        "convert",
+        parents=[reading],
+        help="read a Word file, an HTML page or text into the JSON contract",
+    )
+    convert.add_argument(
+        "file", metavar="FILE", help="a report: Word file, HTML page, text or JSON"
+    )
+    convert.add_argument("-o", "--output", metavar="OUT", help="write here (default: stdout)")
+    convert.set_defaults(run=convert_command)
+
+    render = commands.add_parser(
+        "render",
+        parents=[reading],
+        help="print the tables in the official layout, as an HTML page or Markdown",
+    )
+    render.add_argument("file", metavar="FILE", help="a report: Word file, HTML page, text or JSON")
+    render.add_argument("--to", choices=("html", "markdown"), default="html")
+    render.add_argument("-o", "--output", metavar="OUT", help="write here (default: stdout)")
+    render.add_argument("--locale", type=_locale, help=locale_help)
+    render.add_argument(
+        "--no-findings",
+        dest="findings",
+        action="store_false",
+        help="leave out the findings (by default the failing cells are highlighted)",
+    )
+    render.add_argument("--profile", choices=sorted(PROFILES), default="default")
+    render.set_defaults(run=render_command)
+
+    schema = commands.add_parser("schema", help="print the JSON Schema of a report document")
+    schema.set_defaults(run=schema_command)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    try:
+        args = _parser().parse_args(argv)
+    except _UsageError as exc:
+        sys.stderr.write(f"{exc}\n")
+        return 2
+    if getattr(args, "locale", "") is None:
+        args.locale = _environment_locale()
+    try:
+        status: int = args.run(args)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # the reader went away (``| head``): stop quietly with the shell's
+        # status for a pipe closed early (128 + SIGPIPE), as other tools do
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return _BROKEN_PIPE
+    return status
