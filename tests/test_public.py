@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import gkdisclosure
-from gkdisclosure import DataProblem, apply_repairs, diagnose_report, load, render_report
+from gkdisclosure import DataProblem, _views, apply_repairs, diagnose_report, load, render_report
 
 SAMPLE = Path(__file__).parent.parent / "examples" / "2021-fujian-gxt.json"
 
@@ -167,3 +167,36 @@ def test_calling_the_diagnose_subpackage_diagnoses_and_warns() -> None:
         diagnosis = gkdisclosure.diagnose(report)  # type: ignore[operator]
     assert diagnosis == diagnose_report(report)
     assert apply_repairs(report, diagnosis.fills).report == report
+
+
+def test_a_view_is_loaded_once_from_the_provider(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With no view registered, html_view asks each provider once, then answers None."""
+    calls: list[str] = []
+
+    class Unviewed:
+        pass
+
+    monkeypatch.setattr(_views, "_providers", [lambda: calls.append("loaded")])
+    assert _views.html_view(Unviewed()) is None
+    assert _views.html_view(Unviewed()) is None
+    assert calls == ["loaded"]
+
+
+def test_a_view_registered_by_a_provider_is_used(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The provider's import registers the view; the first call already uses it."""
+
+    class Viewed:
+        pass
+
+    def provide() -> None:
+        _views.html_view.register(Viewed, lambda _: "<p>seen</p>")
+
+    monkeypatch.setattr(_views, "_providers", [provide])
+    assert _views.html_view(Viewed()) == "<p>seen</p>"
+
+
+def test_the_version_comes_from_the_installed_metadata() -> None:
+    """__version__ is the distribution's version, not a second literal."""
+    from importlib.metadata import version  # noqa: PLC0415
+
+    assert gkdisclosure.__version__ == version("gkdisclosure")
