@@ -220,7 +220,7 @@ class ValidationOptions:
       leaving their identities unassessable; every finding that did so
       lists those cells in ``assumed_zero``.
     - ``profile``: ``"default"``, ``"strict"`` or ``"lenient"`` (see
-      :data:`PROFILES`); ``severity`` overrides it per rule id (and for
+      :data:`~gkdisclosure.rules.PROFILES`); ``severity`` overrides it per rule id (and for
       ``"unassessable"`` findings).
 
     :func:`validate`, :func:`check`, :func:`iter_findings`,
