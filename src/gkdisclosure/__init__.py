@@ -25,6 +25,7 @@ from .errors import (
     UnsupportedLocaleError,
 )
 from .findings import Finding, InconsistentReportError, Severity, Status, ValidationResult
+from .ingest import IngestResult, read, read_docx, read_html, read_pdf, read_text
 from .model import (
     ApplicantCounts,
     CaseOutcomes,
@@ -180,6 +181,7 @@ __all__ = [
     "read",
     "read_docx",
     "read_html",
+    "read_pdf",
     "read_text",
     "render_report",
     "summary_frame",

@@ -1,8 +1,8 @@
-"""Read the documents people have — Word files, HTML pages, text — into reports.
+"""Read the documents people have — PDF, Word files, HTML pages, text — into reports.
 
 :func:`read` tells the kind of a document by its content and reads it;
-:func:`read_docx`, :func:`read_html` and :func:`read_text` read one kind.
-Each returns an :class:`IngestResult`:
+:func:`read_pdf`, :func:`read_docx`, :func:`read_html` and :func:`read_text`
+read one kind. Each returns an :class:`IngestResult`:
 the :class:`~gkdisclosure.Report`, the :class:`Provenance` of every cell
 (what was printed, how it was read, where), notes for people to look at,
 and the totals the prose states. Nothing is invented silently: a cell is
@@ -26,6 +26,7 @@ from ._result import (
 )
 from .docx import MAX_DOCX_ENTRIES, MAX_DOCX_UNPACKED_BYTES, read_docx
 from .html import read_html
+from .pdf import MAX_PDF_BYTES, MAX_PDF_PAGES, read_pdf
 from .text import read_text
 
 __all__ = [
@@ -33,6 +34,8 @@ __all__ = [
     "MAX_DOCX_ENTRIES",
     "MAX_DOCX_UNPACKED_BYTES",
     "MAX_INPUT_BYTES",
+    "MAX_PDF_BYTES",
+    "MAX_PDF_PAGES",
     "CellSource",
     "CellState",
     "Format",
@@ -47,6 +50,7 @@ __all__ = [
     "read",
     "read_docx",
     "read_html",
+    "read_pdf",
     "read_text",
     "sniff",
 ]

@@ -71,7 +71,10 @@ class CellSource:
     ``row_label`` and ``column_label`` are the labels as printed (the
     catalog's label when the document printed none); ``unit`` is a unit
     printed in the cell ("元"); ``reason`` explains an inferred or
-    unreadable cell.
+    unreadable cell. For a cell read from a PDF, ``page`` is the page it
+    was printed on (from 1) and ``box`` the cell's box on that page,
+    ``(x0, top, x1, bottom)`` in points from the top-left corner (``None``
+    for a cell read from the text layer alone, and for other documents).
     """
 
     path: str
@@ -83,6 +86,8 @@ class CellSource:
     unit: str | None = None
     annotation: str | None = None
     reason: str | None = None
+    page: int | None = None
+    box: tuple[float, float, float, float] | None = None
 
 
 @frozen
