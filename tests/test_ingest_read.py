@@ -13,7 +13,7 @@ import pytest
 import gkdisclosure
 from gkdisclosure import IngestError, ReportDataError
 from gkdisclosure.cli import main
-from gkdisclosure.ingest import CellState, read, sniff
+from gkdisclosure.ingest import CellState, read, read_pdf, sniff
 
 CORPUS = Path(__file__).parent / "data" / "corpus"
 SAMPLE = Path(__file__).parent.parent / "examples" / "2021-fujian-gxt.json"
@@ -103,8 +103,10 @@ def test_format_forces_a_reader() -> None:
         read(page, format="xlsx")  # type: ignore[arg-type]
 
 
-def test_a_pdf_is_refused_until_a_pdf_reader_exists() -> None:
-    with pytest.raises(IngestError, match="PDF is not read") as caught:
+def test_a_pdf_is_read_by_read_pdf() -> None:
+    published = CORPUS / "2024-huaian-shi.pdf"
+    assert read(published).report == read_pdf(published).report
+    with pytest.raises(IngestError, match="damaged") as caught:
         read(b"%PDF-1.7\n%\xe2\xe3")
     assert caught.value.source is None
 

@@ -22,6 +22,7 @@ from ._decode import MAX_INPUT_BYTES, Source
 from ._result import CellSource, CellState, IngestError, IngestNote, IngestResult, Provenance
 from .docx import OLE2_MAGIC, ZIP_MAGIC, read_docx
 from .html import read_html
+from .pdf import MAX_PDF_BYTES, read_pdf
 from .text import read_text
 
 __all__ = ["FORMATS", "Format", "read", "sniff"]
@@ -64,18 +65,18 @@ def read(source: Source, *, format: Format | None = None, **options: Any) -> Ing
     no position, and one note, ``source.json``; the options, which a
     JSON report states itself, are not used.
 
-    Raises :exc:`IngestError` for a legacy ``.doc``, a PDF while no PDF
-    reader is installed, and whatever the chosen reader raises.
+    Raises :exc:`IngestError` for a legacy ``.doc``, a PDF or a Word file
+    while its extra is not installed, and whatever the chosen reader raises.
     """
     if format is not None and format not in FORMATS:
         msg = f"format must be one of {', '.join(FORMATS)}, not {format!r}"
         raise ValueError(msg)
-    opened = open_source(source, limit=MAX_INPUT_BYTES)
+    opened = open_source(source, limit=MAX_PDF_BYTES)
     content = opened.content
-    if isinstance(content, bytes) and len(content) > MAX_INPUT_BYTES:
+    kind = format or sniff(content)
+    if kind != "pdf" and isinstance(content, bytes) and len(content) > MAX_INPUT_BYTES:
         reason = f"the document is more than {MAX_INPUT_BYTES:,} bytes; a report is at most a few"
         raise IngestError(reason + " megabytes", opened.name)
-    kind = format or sniff(content)
     if format is None and kind == "text" and opened.name is not None:
         # content that says nothing (empty, damaged): the file's name tells what it was meant to be
         kind = _SUFFIXES.get(PurePath(opened.name).suffix.lower(), kind)
@@ -125,17 +126,8 @@ def _is_word(content: bytes) -> bool:
         return True  # damaged: the Word reader says how
 
 
-def _pdf(source: bytes | io.StringIO, **options: Any) -> IngestResult:
-    del source, options
-    reason = (
-        "a PDF is not read by this version of gkdisclosure: extract its text "
-        "(pypdfium2 keeps the rows best) and pass it to read_text"
-    )
-    raise IngestError(reason)
-
-
 _READERS: Final[Mapping[str, Callable[..., IngestResult]]] = {
-    "pdf": _pdf,
+    "pdf": read_pdf,
     "docx": read_docx,
     "html": read_html,
     "text": read_text,

@@ -46,6 +46,8 @@ _PDFIUM_ERRORS: Final = {
     5: "the PDF is encrypted with a security handler that is not supported",
 }
 _YEAR_FIRST: Final = re.compile(r"\s*(?:19|20)[0-9]{2}(?![0-9])")
+#: Where a PDF's header may start, as PDF readers accept it.
+_HEADER_WINDOW: Final = 1024
 #: A page drawing fewer paths holds no ruled table (a table is four rules at least).
 _FEWEST_PATHS: Final = 4
 #: The first lines searched for a title printed over two lines.
@@ -111,8 +113,8 @@ def _load(source: Source) -> tuple[bytes, str | None]:
         raise TypeError(msg)
     if len(data) > MAX_PDF_BYTES:
         raise IngestError(f"the PDF is more than {MAX_PDF_BYTES:,} bytes (50 MiB)", name)
-    if not data.lstrip()[:5].startswith(b"%PDF"):
-        raise IngestError("not a PDF (it does not start with %PDF)", name)
+    if b"%PDF-" not in data[:_HEADER_WINDOW]:
+        raise IngestError("not a PDF (no %PDF- header in its first kilobyte)", name)
     return data, name
 
 
