@@ -19,7 +19,7 @@ from typing import Final
 import gkdisclosure
 
 CORPUS: Final = Path(__file__).resolve().parent.parent / "tests" / "data" / "corpus"
-KINDS: Final = {".docx": "docx", ".html": "html", ".txt": "text"}
+KINDS: Final = {".pdf": "pdf", ".docx": "docx", ".html": "html", ".txt": "text"}
 
 
 def _best(path: Path, rounds: int, repeat: int) -> float:

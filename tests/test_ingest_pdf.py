@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 
 import gkdisclosure
+from gkdisclosure import MissingExtraError
 from gkdisclosure.ingest import CellState, IngestError, IngestResult, read_html, read_pdf
 from gkdisclosure.ingest._pdf_merge import _merge
 
@@ -213,7 +214,7 @@ def test_the_limits_are_named() -> None:
 
 def test_a_missing_extra_names_the_install(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "pdfplumber", None)
-    with pytest.raises(IngestError, match=r"pip install 'gkdisclosure\[pdf\]'"):
+    with pytest.raises(MissingExtraError, match=r"pip install 'gkdisclosure\[pdf\]'"):
         read_pdf(CORPUS / "2024-huaian-shi.pdf")
 
 

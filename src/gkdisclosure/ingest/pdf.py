@@ -24,6 +24,7 @@ from typing import Any, Final
 
 from .._source import Source, open_source
 from ..catalog import Edition
+from ..errors import MissingExtraError
 from ._grid import identify
 from ._labels import TableIndex, index
 from ._pdf_merge import read_both
@@ -37,7 +38,6 @@ MAX_PDF_BYTES: Final = 50 * 1024 * 1024
 #: The most pages a PDF may have (a report has a handful).
 MAX_PDF_PAGES: Final = 200
 
-_INSTALL: Final = "reading PDF needs the pdf extra: pip install 'gkdisclosure[pdf]'"
 # What PDFium's error codes mean for a reader (FPDF_ERR_*).
 _PDFIUM_ERRORS: Final = {
     2: "the file could not be read",
@@ -70,12 +70,13 @@ def read_pdf(
     ``page`` (from 1) and the ``box`` it was printed in.
 
     Raises :exc:`IngestError` for a PDF that is encrypted, scanned (no text),
-    damaged, over 50 MiB or 200 pages, or without any statutory table, and
-    when the ``pdf`` extra is not installed.
+    damaged, over 50 MiB or 200 pages, or without any statutory table;
+    :exc:`~gkdisclosure.MissingExtraError` when the ``pdf`` extra is not
+    installed.
     """
     which = None if edition is None else Edition(edition)
     data, name = _load(source)
-    pdfium, pdfplumber = _libraries(name)
+    pdfium, pdfplumber = _libraries()
     with _quiet():
         texts, plain, metadata = _text_layer(pdfium, data, name)
         try:
@@ -118,12 +119,12 @@ def _load(source: Source) -> tuple[bytes, str | None]:
     return data, name
 
 
-def _libraries(name: str | None) -> tuple[Any, Any]:
+def _libraries() -> tuple[Any, Any]:
     try:
         import pdfplumber  # noqa: PLC0415 - only a PDF needs it, and only with the extra
         import pypdfium2  # noqa: PLC0415
-    except ImportError as error:
-        raise IngestError(_INSTALL, name) from error
+    except ImportError:
+        raise MissingExtraError("pdf", "reading PDF files", "pdfplumber and pypdfium2") from None
     return pypdfium2, pdfplumber
 
 
