@@ -25,7 +25,6 @@ from .errors import (
     UnsupportedLocaleError,
 )
 from .findings import Finding, InconsistentReportError, Severity, Status, ValidationResult
-from .ingest import IngestResult, read, read_docx, read_html, read_pdf, read_text
 from .model import (
     ApplicantCounts,
     CaseOutcomes,
@@ -67,7 +66,7 @@ if TYPE_CHECKING:  # what the lazy names below are, for type checkers and editor
         diagnose_report,
     )
     from .frames import summary_frame, to_frame
-    from .ingest import IngestResult, read, read_docx, read_html, read_text
+    from .ingest import IngestResult, read, read_docx, read_html, read_pdf, read_text
     from .render import describe, describe_suspect, render_report
 
 #: The public names loaded on first use, and the submodule that defines each.
@@ -90,6 +89,7 @@ _LAZY: Final[dict[str, str]] = {
     "read": "ingest",
     "read_docx": "ingest",
     "read_html": "ingest",
+    "read_pdf": "ingest",
     "read_text": "ingest",
     "render_report": "render",
     "summary_frame": "frames",
