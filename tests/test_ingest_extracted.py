@@ -16,6 +16,7 @@ import functools
 import io
 import json
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -117,3 +118,36 @@ def test_no_cell_is_ever_wrong(document: str, extractor: str) -> None:
     for path in got:
         state = result.provenance[path].state
         assert (got[path] is not None) == (state in {CellState.NUMBER, CellState.INFERRED})
+
+
+def _numbers_first(text: str) -> str:
+    """The text with each line "label n1 … n7" printed as "n1 … n7" then "label"."""
+    lines: list[str] = []
+    for line in text.splitlines():
+        match = re.fullmatch(r"(\D.*?)\s+((?:[0-9]+\s+){6}[0-9]+)\s*", line)
+        lines.extend([match[2], match[1]] if match else [line])
+    return "\n".join(lines)
+
+
+def test_numbers_before_their_labels_are_refused() -> None:
+    """Each row's numbers before its label: read label by label, each row takes the next's.
+
+    The reader sees the numbers before the first label and the last label left
+    bare, and refuses the whole table rather than shift every row.
+    """
+    document = "2024-huaian-shi.pdf"
+    text = _numbers_first(_extract(document, "pypdfium2"))
+    assert text != _extract(document, "pypdfium2")
+    result = read_text(io.StringIO(text))
+    assert result.report.requests is not None
+    got = _cells(gkdisclosure.to_dict(result.report))
+    assert {path: value for path, value in got.items() if path.startswith("requests.")} == {
+        path: None for path in got if path.startswith("requests.")
+    }
+    (first, *_) = result.notes_about("cells.shifted")
+    assert "precede its label" in first.message
+    truth = _cells(json.loads((CORPUS / TRUTH[document]).read_text("utf-8")))
+    assert {p: v for p, v in got.items() if v is not None} == {
+        p: v for p, v in truth.items() if got[p] is not None
+    }
+    assert got["review_litigation.review.total"] == truth["review_litigation.review.total"]

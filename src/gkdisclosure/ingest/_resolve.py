@@ -63,6 +63,7 @@ _HOW: Final = {
     "lost": "fewer numbers printed than cells (a cell lost in extraction)",
     "split": "more numbers printed than cells (a number split in two)",
     "placed": "numbers printed with no row label, placed by the rows around them",
+    "shifted": "numbers printed before their row labels",
     "disordered": "numbers that break an identity of their own row (in extracted text, "
     "a sign of numbers read out of order or from another row)",
 }
@@ -86,6 +87,7 @@ class Material:
     bound: bool
     position: Position | None = None
     placed: bool = False
+    refused: str | None = None
 
     @property
     def text(self) -> str:
@@ -173,7 +175,10 @@ def _with_placed(known: Mapping[str, Value], pending: Sequence[_Pending]) -> dic
 def _read(
     material: Material, identities: Sequence[Identity], *, infer: bool, notes: list[IngestNote]
 ) -> dict[str, Resolved] | _Pending:
-    if material.bound:
+    if material.refused is not None:
+        readings: list[Reading] = []
+        how = "shifted"
+    elif material.bound:
         readings, how = _bound_readings(material)
     else:
         try:
@@ -181,7 +186,7 @@ def _read(
         except TooManyReadings as signal:
             item = _Pending.of(material, signal.how, [])
             return _unresolved(item, notes, _TOO_MANY)
-    if material.placed:
+    if material.placed or material.refused is not None:
         return _placed(material, readings, identities, infer=infer, notes=notes)
     if how == "direct":
         return _direct_or_refused(material, readings, identities, notes)
@@ -233,7 +238,12 @@ def _placed(
     infer: bool,
     notes: list[IngestNote],
 ) -> dict[str, Resolved] | _Pending:
-    """A row placed by its neighbours: taken only once identities across rows confirm it."""
+    """A row placed by its neighbours: taken only once identities across rows confirm it.
+
+    A row refused outright (its numbers precede its label) is left unreported.
+    """
+    if material.refused is not None:
+        return _unresolved(_Pending.of(material, "shifted", []), notes, material.refused)
     single = [
         tuple(attrs.evolve(cell, state=CellState.INFERRED) for cell in reading)
         for reading in readings

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import attrs
 from attrs import define, field, frozen
 
 from ..catalog import Column, EditionSpec, Row, Table
@@ -31,6 +32,8 @@ __all__ = ["Label", "Token", "Walker", "Words"]
 
 #: A part of a label shorter than this names too many rows to tell which.
 _MIN_FRAGMENT = 4
+#: So many numbers before the first row label are a row's, not a stray figure of a heading.
+_MIN_LEADING = 2
 
 
 @frozen
@@ -130,6 +133,10 @@ class _Rows:
         self.sequence: list[int | _Floating] = []
         # rows whose label was printed with no number: their material's index and printed label
         self.dangling: dict[str, tuple[int, str]] = {}
+        # numbers printed after the header, before any row label
+        self.leading: list[Token] = []
+        # the materials of this table, by index in the walker's
+        self.mine: list[int] = []
 
     def read(self, items: Sequence[Item]) -> None:
         for item in items:
@@ -140,7 +147,32 @@ class _Rows:
             else:
                 self._words(item)
         self._flush()
+        self._refuse_if_shifted()
         self._place()
+
+    def _refuse_if_shifted(self) -> None:
+        """Refuse every row when each row's numbers come before its label.
+
+        Numbers after the header and before the first row label, with the
+        last row label followed by none, is how text prints a table whose
+        numbers precede their labels (``pdftotext`` without ``-layout``):
+        read label by label, every row would take the next row's numbers.
+        """
+        last = self.mine[-1] if self.mine else None
+        ends_bare = any(index == last for index, _ in self.dangling.values())
+        if len(self.leading) < _MIN_LEADING or not ends_bare:
+            return
+        printed = " ".join(token.text for token in self.leading)
+        reason = (
+            f"{printed!r} is printed before the first row label and the last row label is "
+            "followed by no number: each row's numbers precede its label, so reading them "
+            "after it would give every row the next row's numbers"
+        )
+        for index in self.mine:
+            material = self.walker.materials[index]
+            self.walker.materials[index] = attrs.evolve(material, refused=reason)
+        self.dangling.clear()
+        self.sequence.clear()
 
     def _label(self, item: Label) -> None:
         hit = item.hit
@@ -185,6 +217,8 @@ class _Rows:
                 self._note(
                     "cells.unplaced", self.table.key, f"{item.text!r} follows no row label; ignored"
                 )
+            else:
+                self.leading.append(item)
             return
         if is_annotation(item.text) and not self.current.tokens:
             path = f"{self.table.key}.{self.current.row.key}"
@@ -273,6 +307,7 @@ class _Rows:
             self.dangling.pop(row.key, None)
         elif row.key not in self.done:
             self.dangling[row.key] = (len(self.walker.materials), current.label)
+        self.mine.append(len(self.walker.materials))
         self.walker.materials.append(material)
         self.walker.found.add(self.table.key)
         self.done.add(row.key)
