@@ -23,6 +23,7 @@ from ._model import (
 )
 from ._patterns import change_patterns, pair_pattern
 from ._search import NON_NEGATIVE, Candidate, Key, Search, components
+from ._shift import RowShift, row_shift
 from ._system import System, build, solve_blanks
 
 __all__ = ["apply_repairs", "diagnose_report"]
@@ -65,12 +66,18 @@ def diagnose_report(
     context = _Context(report, system, by_key, provenance)
     problems: list[tuple[int, DiagnosisProblem]] = []
     doubtful: set[str] = set()
+    shift = row_shift(system, report.edition)
     for i, group in enumerate(groups):
         foreign = frozenset().union(*(other for j, other in enumerate(cells) if j != i))
         ordered = sorted(group, key=lambda c: position.get(c.key, len(position)))
         failed = tuple(context.finding(constraint.key) for constraint in ordered)
         search = Search(system, ordered, foreign)
-        problem = DiagnosisProblem(failed=failed, suspects=_suspects(search, failed, context))
+        suspects = _suspects(search, failed, context)
+        # a whole-row shift, only where no change of one or two cells explains the failures
+        explained = bool(suspects) and suspects[0].complete
+        if shift is not None and not explained and any(c.key in shift.repaired for c in ordered):
+            suspects = (_shifted(shift, failed, context), *suspects)
+        problem = DiagnosisProblem(failed=failed, suspects=suspects)
         problems.append((position[ordered[0].key], problem))
         # the cells probably wrong: those the leading suspects change, or
         # every cell of the failed identities where no suspect explains them
@@ -197,6 +204,35 @@ def _suspect(
         checks=candidate.checks,
         twins=twins,
         pattern=pattern,
+        edition=context.report.edition,
+    )
+
+
+def _shifted(shift: RowShift, failed: tuple[Finding, ...], context: _Context) -> Suspect:
+    """Every row moved back by one: the cells it changes, as one suspect."""
+    changes = []
+    for path, suggested in shift.values.items():
+        printed = context.system.values.get(path)
+        if suggested is None or suggested == printed or path not in context.system.values:
+            continue
+        raw, state = context.origin(path)
+        change = CellChange(
+            path=path,
+            printed=printed,
+            suggested=suggested,
+            patterns=(DamagePattern.ROW_SHIFT,),
+            raw=raw,
+            state=state,
+        )
+        changes.append(change)
+    repaired = {context.finding(key) for key in shift.repaired if key in context.by_key}
+    return Suspect(
+        changes=tuple(changes),
+        repairs=tuple(f for f in failed if f in repaired),
+        leaves=tuple(f for f in failed if f not in repaired),
+        confidence=Confidence.MEDIUM,
+        checks=shift.checks,
+        pattern=DamagePattern.ROW_SHIFT,
         edition=context.report.edition,
     )
 

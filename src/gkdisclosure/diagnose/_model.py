@@ -89,6 +89,8 @@ class DamagePattern(enum.StrEnum):
     WRONG_ROW = "wrong_row"
     #: A cell not reported that the identities determine.
     BLANK = "blank"
+    #: Every row of 表三 holding its neighbour's numbers (numbers read before their labels).
+    ROW_SHIFT = "row_shift"
 
 
 @frozen(kw_only=True)

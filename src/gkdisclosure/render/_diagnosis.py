@@ -35,6 +35,22 @@ _WRONG_ROW: Final = N_(
     "%(count)s counted in %(wrong)s instead of %(right)s; the column still adds up."
 )
 _BLANK_ZERO: Final = N_("Probably a 0 left blank.")
+_ROW_SHIFT: Final = {
+    1: N_(
+        "Every row of the requests table holds the numbers of the row after it: the numbers "
+        "were read before their labels, as text extracted without the page layout prints "
+        "them. Moved back one row each, %(cells)s cells change and %(checks)s identities hold."
+    ),
+    -1: N_(
+        "Every row of the requests table holds the numbers of the row before it: the labels "
+        "were read ahead of their numbers. Moved forward one row each, %(cells)s cells change "
+        "and %(checks)s identities hold."
+    ),
+}
+_SHIFT_CONFIDENCE: Final = N_(
+    "Confidence medium: the rows moved repair %(repaired)s of the %(failed)s failed "
+    "identities; the row at the end has no numbers to take and stays unknown."
+)
 _ALSO: Final = N_("It also fits %(names)s.")
 _NAMES: Final = {
     DamagePattern.SPLIT: N_("a number split across cells"),
@@ -223,6 +239,8 @@ def _confidence(suspect: Suspect, locale: LocaleName) -> list[str]:
 def describe_suspect(suspect: Suspect, locale: str = "zh_CN") -> str:
     """A suspect as sentences in the locale: the change, the damage it undoes, how sure it is."""
     name = normalize_locale(locale)
+    if suspect.pattern is DamagePattern.ROW_SHIFT:
+        return _shift(suspect, name)
     sentences = [_change(suspect, change, name) for change in suspect.changes]
     sentences += _patterns(suspect, name)
     for change in suspect.changes:
@@ -235,6 +253,24 @@ def describe_suspect(suspect: Suspect, locale: str = "zh_CN") -> str:
     sentences += _confidence(suspect, name)
     joiner = "" if name == "zh_CN" else " "
     return joiner.join(sentences)
+
+
+def _shift(suspect: Suspect, locale: LocaleName) -> str:
+    """A whole-row shift in one sentence (its changes are too many to list one by one)."""
+    # moved back (each row held the next one's numbers), the first row is left unknown
+    table = edition(suspect.edition).requests
+    first = f"{table.key}.{table.rows[0].key}."
+    step = -1 if any(change.path.startswith(first) for change in suspect.changes) else 1
+    values = {
+        "cells": len(suspect.changes),
+        "checks": suspect.checks,
+        "repaired": len(suspect.repairs),
+        "failed": len(suspect.repairs) + len(suspect.leaves),
+    }
+    joiner = "" if locale == "zh_CN" else " "
+    return joiner.join(
+        (gettext(_ROW_SHIFT[step], locale) % values, gettext(_SHIFT_CONFIDENCE, locale) % values)
+    )
 
 
 def diagnosis_heading(which: str, locale: str = "zh_CN") -> str:
