@@ -45,6 +45,10 @@ _PIPE_ROW: Final = re.compile(r"\s*\|.*\|\s*")
 #: The title is looked for among the first lines, up to this many joined.
 _TITLE_LINES: Final = 12
 _TITLE_WIDTH: Final = 3
+#: The cells of 表四, printed in one row (the same in both editions).
+_REVIEW_CELLS: Final = sum(
+    len(row.columns) for row in edition(Edition.E2021).review_litigation.rows
+)
 
 
 def read_text(
@@ -215,9 +219,19 @@ class _Text:
                 len(self.squeezed),
             )
             hits = sum(1 for _ in _label_pattern(kind).finditer(self.squeezed, end, stop))
+            if not hits and kind == "review_litigation" and self.bare_row(end, stop):
+                hits = 1
             if hits and hits > best.get(kind, (0, (0, 0)))[0]:
                 best[kind] = (hits, (end, stop))
         return {kind: span for kind, (_, span) in sorted(best.items(), key=lambda i: i[1][1])}
+
+    def bare_row(self, start: int, end: int) -> bool:
+        """Whether the span opens with a bare row of 表四's fifteen numbers, with no header."""
+        for line in self.text[self.after(start) : self.at(end)].split("\n"):
+            tokens = [t for t in _TOKEN.findall(line) if not _RULE.fullmatch(t)]
+            if tokens:
+                return len(tokens) == _REVIEW_CELLS and all(is_value_like(t) for t in tokens)
+        return False
 
     def prose(self, regions: Iterable[tuple[int, int]]) -> str:
         """The text with the tables' spans blanked out."""
