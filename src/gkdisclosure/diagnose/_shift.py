@@ -67,7 +67,12 @@ def _moved(
 
 
 def row_shift(system: System, which: Edition) -> RowShift | None:
-    """The shift of every row of 表三 by one that makes its failed identities hold, if any."""
+    """The shift of every row of 表三 by one that makes its failed identities hold, if any.
+
+    Moved, every identity assessable as printed must still be assessable and
+    hold, save those reading the row the shift leaves empty; so blanks moved
+    around never pass for a repair.
+    """
     rows = _rows(which)
     paths = {path for cells in rows for path in cells}
     own = [e for e in system.equations if set(e.coefficients) <= paths]
@@ -75,11 +80,17 @@ def row_shift(system: System, which: Edition) -> RowShift | None:
     if not failed:
         return None
     for step in (1, -1):
+        vacated = set(rows[0] if step == 1 else rows[-1])
         values = {**system.values, **dict(_moved(rows, system.values, step))}
         residuals = [(e, _residual(e, values)) for e in own]
         if any(r not in (None, 0) for _, r in residuals):
             continue
+        kept = all(
+            r == 0
+            for e, r in residuals
+            if e.residual is not None and not vacated & set(e.coefficients)
+        )
         holding = {e.key for e, r in residuals if r == 0}
-        if len(holding) >= _MIN_CHECKS and failed & holding:
+        if kept and len(holding) >= _MIN_CHECKS and failed & holding:
             return RowShift(step, values, len(holding), frozenset(failed & holding))
     return None
