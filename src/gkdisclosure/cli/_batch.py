@@ -16,6 +16,7 @@ from .._gettext import N_
 from ..batch import Outcome, Reader, Summary, check_sources, iter_sources
 from ..findings import Severity
 from ..render import LocaleName, gettext, severity_name
+from ._options import validation_options
 
 __all__ = ["run_batch"]
 
@@ -99,11 +100,10 @@ def run_batch(args: argparse.Namespace, reader: Reader) -> int:
     outcomes = check_sources(
         sources,
         jobs=args.jobs,
-        profile=args.profile,
-        blank_as_zero=args.blank_as_zero,
         reader=reader,
         locale=args.locale if args.format != "text" else None,
         as_json=args.format != "text",
+        **validation_options(args).keywords(),
     )
     show = args.progress if args.progress is not None else sys.stderr.isatty()
     summary = Summary()

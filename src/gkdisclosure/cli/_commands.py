@@ -25,6 +25,7 @@ from ..render import (
 from ..rules import RULES, validate
 from ..schema import json_schema
 from ._batch import run_batch
+from ._options import validation_options
 from ._reading import Document, FileReader, read_document
 
 __all__ = [
@@ -98,7 +99,8 @@ def render_command(args: argparse.Namespace) -> int:
         return 2
     findings = None
     if args.findings:
-        findings = validate(document.report, narrative=document.narrative, profile=args.profile)
+        options = validation_options(args).keywords()
+        findings = validate(document.report, narrative=document.narrative, **options)
     text = render_report(document.report, to=args.to, locale=args.locale, findings=findings)
     if args.output is None:
         sys.stdout.write(text)
@@ -154,8 +156,7 @@ def validate_command(args: argparse.Namespace) -> int:
             document.report,
             previous=previous,
             narrative=document.narrative,
-            blank_as_zero=args.blank_as_zero,
-            profile=args.profile,
+            **validation_options(args).keywords(),
         )
         if result.at_least(args.fail_on) and status == 0:
             status = 1
