@@ -63,6 +63,7 @@ else:
     intersphinx_mapping = {}
     nitpick_ignore = [
         ("py:class", "decimal.Decimal"),
+        ("py:class", "fractions.Fraction"),
         ("py:class", "datetime.date"),
         ("py:class", "os.PathLike"),
         ("py:class", "collections.abc.Iterable"),

@@ -9,7 +9,7 @@ import attrs
 import pytest
 
 from gkdisclosure import Report, load, to_frame, validate
-from gkdisclosure.frames import CELL_COLUMNS, REPORT_COLUMNS, summary_frame
+from gkdisclosure.frames import CELL_COLUMNS, INDICATOR_COLUMNS, REPORT_COLUMNS, summary_frame
 
 pytest.importorskip("pandas")
 
@@ -92,3 +92,23 @@ def test_the_summary_counts_only_the_tables_a_report_has() -> None:
     """A report without 表四 has 15 cells fewer."""
     frame = summary_frame([attrs.evolve(load(SAMPLE), review_litigation=None)])
     assert list(frame["cells"]) == [185]
+
+
+def test_the_summary_has_the_indicators_of_the_total_column() -> None:
+    """实质公开率 (8 + 1) ÷ 11 of the sample; <NA> where a figure is unknown (a blank cell)."""
+    frame = summary_frame([load(SAMPLE), _planted()])
+    start = len(REPORT_COLUMNS)
+    assert tuple(frame.columns[start : start + len(INDICATOR_COLUMNS)]) == INDICATOR_COLUMNS
+    assert frame.loc[0, "disclosure_rate"] == pytest.approx(9 / 11)
+    assert frame.loc[0, "caseload"] == 11
+    assert frame.loc[0, "regulations_in_force_change"] is pd_na()  # no previous report
+    assert str(frame["disclosure_rate"].dtype) == "Float64"
+
+
+def test_each_cell_names_the_indicators_that_read_it() -> None:
+    """requests.received.total feeds 受理合计, 办结率, 结转率 and 争议转化率."""
+    cells = to_frame([load(SAMPLE)]).set_index("path")
+    assert cells.loc["requests.received.total", "indicators"] == (
+        "carry_forward_rate,caseload,completion_rate,dispute_rate"
+    )
+    assert cells.loc["proactive.fees.amount_10k_yuan", "indicators"] == ""

@@ -20,6 +20,7 @@ from .errors import (
     DataProblem,
     GkDisclosureError,
     IngestError,
+    MismatchedReportsError,
     MissingExtraError,
     ReportDataError,
     UnsupportedLocaleError,
@@ -51,6 +52,17 @@ from .narrative import NarrativeFigure, NarrativeKind
 from .rules import ValidationOptions, check, is_consistent, iter_findings, validate
 
 if TYPE_CHECKING:  # what the lazy names below are, for type checkers and editors
+    from .analysis import (
+        Aggregate,
+        ComparedCell,
+        Comparison,
+        Figure,
+        Indicators,
+        aggregate,
+        aggregate_counts,
+        compare,
+        indicators,
+    )
     from .batch import validate_many
     from .diagnose import (
         Applied,
@@ -72,6 +84,15 @@ if TYPE_CHECKING:  # what the lazy names below are, for type checkers and editor
 #: The public names loaded on first use, and the submodule that defines each.
 #: A new lazy name goes here and in the ``TYPE_CHECKING`` block above.
 _LAZY: Final[dict[str, str]] = {
+    "Aggregate": "analysis",
+    "ComparedCell": "analysis",
+    "Comparison": "analysis",
+    "Figure": "analysis",
+    "Indicators": "analysis",
+    "aggregate": "analysis",
+    "aggregate_counts": "analysis",
+    "compare": "analysis",
+    "indicators": "analysis",
     "Applied": "diagnose",
     "CellChange": "diagnose",
     "CellOrigin": "diagnose",
@@ -101,6 +122,7 @@ _LAZY: Final[dict[str, str]] = {
 _SUBMODULES: Final = frozenset(
     {
         "algebra",
+        "analysis",
         "batch",
         "catalog",
         "cli",
@@ -120,11 +142,14 @@ _SUBMODULES: Final = frozenset(
 )
 
 __all__ = [
+    "Aggregate",
     "ApplicantCounts",
     "Applied",
     "CaseOutcomes",
     "CellChange",
     "CellOrigin",
+    "ComparedCell",
+    "Comparison",
     "Confidence",
     "DamagePattern",
     "DataProblem",
@@ -136,13 +161,16 @@ __all__ = [
     "Edition",
     "FeeAmount2021",
     "FeeItems2019",
+    "Figure",
     "Finding",
     "GkDisclosureError",
     "InconsistentReportError",
+    "Indicators",
     "IngestError",
     "IngestResult",
     "ItemCounts2019",
     "Meta",
+    "MismatchedReportsError",
     "MissingExtraError",
     "NarrativeFigure",
     "NarrativeKind",
@@ -165,14 +193,18 @@ __all__ = [
     "ValidationOptions",
     "ValidationResult",
     "Withheld",
+    "aggregate",
+    "aggregate_counts",
     "apply_repairs",
     "check",
+    "compare",
     "describe",
     "describe_suspect",
     "diagnose_report",
     "dump",
     "dumps",
     "from_dict",
+    "indicators",
     "is_consistent",
     "iter_findings",
     "load",

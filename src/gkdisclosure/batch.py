@@ -222,6 +222,8 @@ class Outcome:
     )
     #: The outcome as one line of JSON, when :func:`check_sources` wrote it (``as_json=True``).
     text: str | None = None
+    #: The report itself, when :func:`check_sources` was asked to keep it (``keep_reports=True``).
+    report: Report | None = field(default=None, eq=False, repr=False)
 
     @property
     def errors(self) -> int:
@@ -287,6 +289,7 @@ class _CheckChunk:
     reader: Reader | None = None
     locale: str | None = None
     as_json: bool = False
+    keep_reports: bool = False
 
     def __call__(self, sources: list[Source]) -> list[Outcome]:
         outcomes = []
@@ -308,6 +311,7 @@ class _CheckChunk:
                 cells=_cells(report),
                 findings=result.findings,
                 messages=self._messages(result.findings),
+                report=report if self.keep_reports else None,
             )
             outcomes.append(self._finish(outcome))
         return outcomes
@@ -335,6 +339,7 @@ def check_sources(  # noqa: PLR0913 - how to spread, read and write, and the opt
     reader: Reader | None = None,
     locale: str | None = None,
     as_json: bool = False,
+    keep_reports: bool = False,
     **options: Unpack[ValidationKeywords],
 ) -> Iterator[Outcome]:
     """Read and validate every source (in the workers), yielding outcomes in order.
@@ -347,10 +352,12 @@ def check_sources(  # noqa: PLR0913 - how to spread, read and write, and the opt
     workers too (:attr:`Outcome.messages`). With ``as_json`` each outcome
     comes back as its JSON line (:attr:`Outcome.text`) and its
     :attr:`~Outcome.tally`, without the findings: far less to send back,
-    so that the workers, not the collecting process, do the work. The
-    other keyword arguments are the :class:`~gkdisclosure.rules.ValidationOptions`.
+    so that the workers, not the collecting process, do the work. With
+    ``keep_reports`` each outcome carries its report (:attr:`Outcome.report`),
+    for a page about the whole batch (:func:`gkdisclosure.render.render_batch`).
+    The other keyword arguments are the :class:`~gkdisclosure.rules.ValidationOptions`.
     """
-    function = _CheckChunk(ValidationOptions(**options), reader, locale, as_json)
+    function = _CheckChunk(ValidationOptions(**options), reader, locale, as_json, keep_reports)
     return _ordered(function, sources, jobs=jobs, chunk=chunk)
 
 

@@ -10,6 +10,7 @@ __all__ = [
     "DataProblem",
     "GkDisclosureError",
     "IngestError",
+    "MismatchedReportsError",
     "MissingExtraError",
     "ReportDataError",
     "UnsupportedLocaleError",
@@ -129,3 +130,22 @@ class MissingExtraError(GkDisclosureError, ImportError):
 
 #: The name of 0.1 development versions, kept for one release.
 __getattr__ = renamed(__name__, {"DataError": "DataProblem"})
+
+
+class MismatchedReportsError(GkDisclosureError, ValueError):
+    """Reports that cannot be combined: of different editions or years, or none at all.
+
+    ``reason`` says which, naming the reports that differ.
+    """
+
+    reason: str
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
+        super().__init__(reason)
+
+    def __str__(self) -> str:
+        return self.reason
+
+    def __reduce__(self) -> tuple[type[MismatchedReportsError], tuple[str]]:
+        return (type(self), (self.reason,))

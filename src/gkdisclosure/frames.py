@@ -10,6 +10,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any, Final
 
+from .analysis import INDICATORS, indicators
 from .findings import Severity, Status, ValidationResult
 from .model import Report, paths
 from .rules import validate
@@ -17,7 +18,7 @@ from .rules import validate
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["CELL_COLUMNS", "REPORT_COLUMNS", "summary_frame", "to_frame"]
+__all__ = ["CELL_COLUMNS", "INDICATOR_COLUMNS", "REPORT_COLUMNS", "summary_frame", "to_frame"]
 
 #: The columns of :func:`to_frame`, in order.
 CELL_COLUMNS: Final = (
@@ -36,6 +37,7 @@ CELL_COLUMNS: Final = (
     "value",
     "status",
     "rules",
+    "indicators",
 )
 #: The first columns of :func:`summary_frame`; one ``rule:<id>`` column per rule found follows.
 REPORT_COLUMNS: Final = (
@@ -50,6 +52,9 @@ REPORT_COLUMNS: Final = (
     "info",
     "ok",
 )
+#: The indicator columns of :func:`summary_frame`, after :data:`REPORT_COLUMNS`: the 总计
+#: column's figure of each of :data:`gkdisclosure.catalog.INDICATORS`, as a nullable float.
+INDICATOR_COLUMNS: Final = tuple(INDICATORS)
 _MISSING_PANDAS: Final = (
     "gkdisclosure.{name} needs pandas; install it with: pip install 'gkdisclosure[pandas]'"
 )
@@ -70,6 +75,10 @@ def _results(items: Iterable[Report | ValidationResult]) -> Iterator[ValidationR
 
 def _cell_records(result: ValidationResult) -> Iterator[tuple[Any, ...]]:
     report: Report = result.report
+    using: dict[str, set[str]] = {}
+    for figure in indicators(report):
+        for path in figure.paths:
+            using.setdefault(path, set()).add(figure.key)
     for cell, value in paths.cells(report):
         touching = result.for_cell(cell.path)
         status = "passed"
@@ -93,6 +102,7 @@ def _cell_records(result: ValidationResult) -> Iterator[tuple[Any, ...]]:
             None if value is None else float(value),
             status,
             ",".join(sorted({f.rule for f in touching})),
+            ",".join(sorted(using.get(cell.path, ()))),
         )
 
 
@@ -104,7 +114,8 @@ def to_frame(items: Iterable[Report | ValidationResult]) -> pd.DataFrame:
     ``<NA>``; read the exact :class:`~decimal.Decimal` of an amount from
     the report); ``status`` is ``"passed"``, ``"failed"`` (an identity
     over the cell does not hold) or ``"unassessable"``; ``rules`` lists the
-    rules of the findings about the cell. Cells of absent tables are left
+    rules of the findings about the cell, ``indicators`` the keys of the
+    indicators (:func:`gkdisclosure.indicators`) that read it. Cells of absent tables are left
     out. The columns are :data:`~gkdisclosure.frames.CELL_COLUMNS`.
 
     Raises :exc:`ImportError` with the install command when pandas is missing.
@@ -133,6 +144,10 @@ def _summary_record(result: ValidationResult) -> dict[str, Any]:
         "info": counts[Severity.INFO],
         "ok": result.ok,
     }
+    figures = indicators(report).values()
+    for key in INDICATOR_COLUMNS:
+        value = figures.get(key)
+        record[key] = None if value is None else float(value)
     record.update({f"rule:{rule}": n for rule, n in sorted(Counter(result.by_rule()).items())})
     return record
 
@@ -146,13 +161,20 @@ def _values(report: Report) -> Iterator[tuple[str, Any]]:
 def summary_frame(items: Iterable[Report | ValidationResult]) -> pd.DataFrame:
     """One row per report: who, how many cells (and how many reported), findings by severity.
 
-    Then one ``rule:<id>`` column per rule found in any report, 0 where a
-    report has none. The first columns are :data:`~gkdisclosure.frames.REPORT_COLUMNS`.
+    Then the indicators of the 总计 column and of 表四
+    (:data:`~gkdisclosure.frames.INDICATOR_COLUMNS`, one per key of
+    :func:`gkdisclosure.indicators`, as nullable floats: ``<NA>`` where the
+    figure is unknown; read the exact fraction from the indicators
+    themselves), then one ``rule:<id>`` column per rule found in any
+    report, 0 where a report has none. The first columns are
+    :data:`~gkdisclosure.frames.REPORT_COLUMNS`.
 
     Raises :exc:`ImportError` with the install command when pandas is missing.
     """
     pandas = _pandas("summary_frame")
     records = [_summary_record(result) for result in _results(items)]
     rules = sorted({key for record in records for key in record if key.startswith("rule:")})
-    frame = pandas.DataFrame.from_records(records, columns=[*REPORT_COLUMNS, *rules])
+    columns = [*REPORT_COLUMNS, *INDICATOR_COLUMNS, *rules]
+    frame = pandas.DataFrame.from_records(records, columns=columns)
+    frame = frame.astype(dict.fromkeys(INDICATOR_COLUMNS, "Float64"))
     return frame.fillna(dict.fromkeys(rules, 0)).astype(dict.fromkeys(rules, "int64"))

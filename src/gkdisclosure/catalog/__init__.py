@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ._data import E2019, E2021, SECTIONS
 from ._identities import PREVIOUS, TOTAL, Identity, Term, identities, series_identities
+from ._indicators import INDICATORS, Indicator, IndicatorTerm
 from ._spec import (
     Cell,
     Column,
@@ -22,6 +23,7 @@ from ._spec import (
 )
 
 __all__ = [
+    "INDICATORS",
     "PREVIOUS",
     "SECTIONS",
     "TOTAL",
@@ -31,6 +33,8 @@ __all__ = [
     "EditionSpec",
     "Group",
     "Identity",
+    "Indicator",
+    "IndicatorTerm",
     "Row",
     "Table",
     "Term",

@@ -10,12 +10,13 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import Final, TextIO
 
 from .._gettext import N_
 from ..batch import Outcome, Reader, Summary, check_sources, iter_sources
 from ..findings import Severity
-from ..render import LocaleName, gettext, severity_name
+from ..render import LocaleName, gettext, render_batch, severity_name
 from ._options import validation_options
 
 __all__ = ["run_batch"]
@@ -103,6 +104,7 @@ def run_batch(args: argparse.Namespace, reader: Reader) -> int:
         reader=reader,
         locale=args.locale if args.format != "text" else None,
         as_json=args.format != "text",
+        keep_reports=args.report is not None,
         **validation_options(args).keywords(),
     )
     show = args.progress if args.progress is not None else sys.stderr.isatty()
@@ -111,8 +113,11 @@ def run_batch(args: argparse.Namespace, reader: Reader) -> int:
     status = 0
     if args.format == "json":
         sys.stdout.write("[")
+    kept: list[Outcome] = []
     for index, outcome in enumerate(_progress(outcomes, sys.stderr, show=show)):
         summary.add(outcome)
+        if args.report is not None:
+            kept.append(outcome)
         if outcome.error is not None:
             status = 2
         elif status == 0 and any(Severity(s).rank >= threshold for _r, s in outcome.tally):
@@ -125,4 +130,10 @@ def run_batch(args: argparse.Namespace, reader: Reader) -> int:
         return 2
     text = _summary_text(summary, args.locale)
     (sys.stdout if args.format == "text" else sys.stderr).write(text)
+    if args.report is not None:
+        try:
+            Path(args.report).write_text(render_batch(kept, args.locale), encoding="utf-8")
+        except OSError as exc:
+            sys.stderr.write(f"gkdisclosure: {args.report}: cannot write: {exc.strerror or exc}\n")
+            return 2
     return status

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
+from ..analysis import compare
 from ..converter import dump, dumps
 from ..diagnose import Diagnosis, diagnose_report
 from ..findings import Finding, ValidationResult
@@ -17,6 +18,7 @@ from ..render import (
     describe,
     describe_suspect,
     diagnosis_heading,
+    render_comparison,
     render_report,
     rule_text,
     severity_name,
@@ -29,6 +31,7 @@ from ._options import validation_options
 from ._reading import Document, FileReader, read_document
 
 __all__ = [
+    "compare_command",
     "convert_command",
     "render_command",
     "rules_command",
@@ -113,9 +116,33 @@ def render_command(args: argparse.Namespace) -> int:
     return 0
 
 
+def compare_command(args: argparse.Namespace) -> int:
+    documents = [read_document(path, args) for path in (args.previous, args.current)]
+    reports = []
+    for document in documents:
+        if isinstance(document, str):
+            sys.stderr.write(f"gkdisclosure: {document}\n")
+            return 2
+        reports.append(document.report)
+    comparison = compare(*reports)
+    if args.to == "json":
+        text = json.dumps(comparison.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    else:
+        text = render_comparison(comparison, to=args.to, locale=args.locale)
+    if args.output is None:
+        sys.stdout.write(text)
+        return 0
+    try:
+        Path(args.output).write_text(text, encoding="utf-8")
+    except OSError as exc:
+        sys.stderr.write(f"gkdisclosure: {args.output}: cannot write: {exc.strerror or exc}\n")
+        return 2
+    return 0
+
+
 def _is_batch(args: argparse.Namespace) -> bool:
     """Whether to validate as a batch: asked for, or given folders, JSON Lines or stdin."""
-    if args.jobs is not None or args.format == "jsonl" or args.progress:
+    if args.jobs is not None or args.format == "jsonl" or args.progress or args.report:
         return True
     return any(
         path == "-" or path.lower().endswith(".jsonl") or Path(path).is_dir() for path in args.files

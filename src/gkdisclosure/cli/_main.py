@@ -13,6 +13,7 @@ from ..ingest import FORMATS
 from ..render import normalize_locale
 from ..rules import PROFILES
 from ._commands import (
+    compare_command,
     convert_command,
     render_command,
     rules_command,
@@ -142,6 +143,12 @@ def _parser() -> argparse.ArgumentParser:
         help="read cells that are not reported as 0 (every finding says where it did)",
     )
     check.add_argument(
+        "--report",
+        metavar="OUT",
+        help="also write one HTML page about the whole batch: verdicts, findings by rule, "
+        "indicators and every report's tables",
+    )
+    check.add_argument(
         "--explain",
         action="store_true",
         help="point at the cells that probably break the identities, with probable values",
@@ -181,6 +188,16 @@ def _parser() -> argparse.ArgumentParser:
     )
     render.add_argument("--profile", choices=sorted(PROFILES), default="default")
     render.set_defaults(run=render_command)
+
+    compared = commands.add_parser(
+        "compare", parents=[reading], help="compare two reports of one agency, cell by cell"
+    )
+    compared.add_argument("previous", metavar="A", help="the earlier report")
+    compared.add_argument("current", metavar="B", help="the later report")
+    compared.add_argument("--to", choices=("text", "html", "json"), default="text")
+    compared.add_argument("-o", "--output", metavar="OUT", help="write here (default: stdout)")
+    compared.add_argument("--locale", type=_locale, help=locale_help)
+    compared.set_defaults(run=compare_command)
 
     schema = commands.add_parser("schema", help="print the JSON Schema of a report document")
     schema.set_defaults(run=schema_command)
