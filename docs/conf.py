@@ -84,6 +84,9 @@ else:
 # The file-object protocol in the readers' source type: "a binary or text file object",
 # as the docstrings say; it is no name users import.
 nitpick_ignore.append(("py:class", "gkdisclosure._source.Readable"))
+# What the batch page needs of each entry: "the outcomes of check_sources", as its docstring
+# says; a structural type, no name users import.
+nitpick_ignore.append(("py:class", "gkdisclosure.render._batch.BatchEntry"))
 
 # --- HTML -------------------------------------------------------------------
 
