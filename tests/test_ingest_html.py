@@ -425,6 +425,11 @@ def test_sources_of_other_types_are_refused() -> None:
         "<table><tr>" + '<td colspan="99999" rowspan="99999">x</td>' * 30 + "</table>",
         "<table><tr>" + "<td>1</td>" * 25_000 + "</table>",
         "<![CDATA[ <table> ]]><!-- <table> -->",
+        # few cells, but a grid of 2,001 rows by 150,000 columns to walk
+        "<table><tr>"
+        + '<td colspan="100">x</td>' * 1500
+        + "</tr>"
+        + "<tr><td>规章</td></tr>" * 2000,
     ],
 )
 def test_hostile_markup_ends_in_an_ingest_error(markup: str) -> None:

@@ -254,7 +254,8 @@ class SpanCell:
 def build_grid(index: int, rows: Sequence[Sequence[SpanCell]]) -> Grid:
     """Expand the spans of a table's rows into a grid (a span past the last row is cut).
 
-    Raises :exc:`IngestError` for more than :data:`MAX_SLOTS` slots.
+    Raises :exc:`IngestError` for a grid of more than :data:`MAX_SLOTS`
+    slots (rows × columns, empty ones included).
     """
     slots: dict[tuple[int, int], GridCell] = {}
     cells: list[GridCell] = []
@@ -281,6 +282,13 @@ def build_grid(index: int, rows: Sequence[Sequence[SpanCell]]) -> Grid:
             cells.append(cell)
             left += cell.width
     columns = 1 + max((column for _, column in slots), default=-1)
+    if height_of_table * columns > MAX_SLOTS:
+        # the readers walk every slot of every row: rows × columns bounds their work
+        reason = (
+            f"a table of {height_of_table:,} rows and {columns:,} columns, more than "
+            f"{MAX_SLOTS:,} slots: no report page"
+        )
+        raise IngestError(reason)
     return Grid(index, tuple(cells), height_of_table, columns, slots)
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
+import attrs
 from attrs import frozen
 
 from ..catalog import Column, Edition, EditionSpec, Row, edition
@@ -21,6 +22,7 @@ from ._decode import NO_EDITION, Source, guarded, read_source
 from ._grid import NO_TABLE, assemble, edition_notes, identify, row_paths
 from ._labels import (
     TABLE_OF_SECTION,
+    ColumnMatch,
     RowMatch,
     TableIndex,
     detect_edition,
@@ -42,6 +44,8 @@ _INFO_CONTENT = squeeze(vocab.INFO_CONTENT)
 _SHARED_HEADERS = frozenset({_INFO_CONTENT, squeeze(vocab.ORGANISATIONS)})
 #: Two labels make a table; one may be chance.
 _ENOUGH_LABELS = 2
+#: The most header rows read together: 表三 and 表四 print three.
+_HEADER_DEPTH = 8
 #: No label is this long; a layout table's cell is.
 _LONGEST_LABEL = 200
 
@@ -270,7 +274,8 @@ class _Walker:
             return
         if self.header_rows and self.header_rows[-1] != row - 1:
             self.header_rows = []
-        self.header_rows.append(row)
+        # a header is a few rows; the last few are enough, and bound the work per row
+        self.header_rows = [*self.header_rows[-(_HEADER_DEPTH - 1) :], row]
         leaves = _leaves(grid, self.header_rows, self.indexes[self.kind or ""])
         if leaves:
             self.header = leaves
@@ -416,8 +421,13 @@ def _label_cells(cells: Sequence[GridCell]) -> list[GridCell]:
 
 
 def _leaves(grid: Grid, rows: Sequence[int], labels: TableIndex) -> list[_Leaf]:
-    """The columns a block of header rows names, left to right (the deepest label wins)."""
+    """The columns a block of header rows names, left to right (the deepest label wins).
+
+    A cell spanning many columns is matched once (its matches are kept by text).
+    """
     found: dict[tuple[str | None, str | None], _Leaf] = {}
+    covered: dict[tuple[str | None, str | None], list[int]] = {}
+    matches: dict[str, tuple[ColumnMatch | None, RowMatch | None]] = {}
     for column in range(grid.columns):
         named: Column | None = None
         printed = ""
@@ -431,10 +441,9 @@ def _leaves(grid: Grid, rows: Sequence[int], labels: TableIndex) -> list[_Leaf]:
                 continue
             if not texts or texts[-1] != cell.text:
                 texts.append(cell.text)
-            match = labels.match_column(cell.text)
+            match, row_match = _matched(labels, cell.text, matches)
             if match is not None:
                 named, printed, extra = match.column, _shown(cell.text), match.column is None
-            row_match = labels.match_row(cell.text)
             if row_match is not None:
                 row_key, row_printed = row_match.row.key, _shown(cell.text)
         if named is None and not extra and len(texts) > 1:
@@ -448,10 +457,20 @@ def _leaves(grid: Grid, rows: Sequence[int], labels: TableIndex) -> list[_Leaf]:
         if named is None and not extra:
             continue
         key = (named.key if named else "(extra)", row_key)
-        leaf = found.get(key)
-        covered = frozenset({column}) | (leaf.columns if leaf else frozenset())
-        found[key] = _Leaf(named, row_key, printed, covered, row_printed)
-    return sorted(found.values(), key=lambda leaf: min(leaf.columns))
+        covered.setdefault(key, []).append(column)
+        found[key] = _Leaf(named, row_key, printed, frozenset(), row_printed)
+    leaves = [attrs.evolve(leaf, columns=frozenset(covered[key])) for key, leaf in found.items()]
+    return sorted(leaves, key=lambda leaf: min(leaf.columns))
+
+
+def _matched(
+    labels: TableIndex, text: str, memo: dict[str, tuple[ColumnMatch | None, RowMatch | None]]
+) -> tuple[ColumnMatch | None, RowMatch | None]:
+    """The column and the row a header cell's text names, each text matched once."""
+    found = memo.get(text)
+    if found is None:
+        found = memo[text] = (labels.match_column(text), labels.match_row(text))
+    return found
 
 
 def _map(
