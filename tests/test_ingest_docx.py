@@ -21,7 +21,7 @@ import pytest
 import gkdisclosure
 from gkdisclosure import IngestError, MissingExtraError
 from gkdisclosure.ingest import read_docx
-from gkdisclosure.ingest.docx import MAX_DOCX_ENTRIES, MAX_DOCX_UNPACKED_BYTES
+from gkdisclosure.ingest.docx import MAX_DOCX_ENTRIES, MAX_DOCX_UNPACKED_BYTES, _spans
 
 pytest.importorskip("docx", reason="the docx extra is not installed")
 
@@ -250,4 +250,30 @@ def test_a_document_without_tables_is_said() -> None:
         return re.sub(r"<w:tbl>.*</w:tbl>", "", xml, flags=re.DOTALL)
 
     with pytest.raises(IngestError, match="none of the statutory tables"):
+        read_docx(_with_body("2024-pingtan", change))
+
+
+def test_merges_become_row_spans() -> None:
+    """vMerge restart spans the continuing rows below; a continue under no merge stands alone."""
+    rows = [
+        [(0, 1, "restart", "三、本年度办理结果"), (1, 2, None, "（一）予以公开")],
+        [(0, 1, "continue", ""), (1, 1, "continue", "（二）"), (2, 1, None, "1")],
+        [(0, 1, "continue", ""), (1, 2, None, "（七）总计")],
+    ]
+    spans = _spans(rows)
+    assert [[(c.text, c.rowspan, c.colspan, c.left) for c in row] for row in spans] == [
+        [("三、本年度办理结果", 3, 1, 0), ("（一）予以公开", 1, 2, 1)],
+        [("（二）", 1, 1, 1), ("1", 1, 1, 2)],
+        [("（七）总计", 1, 2, 1)],
+    ]
+
+
+def test_a_table_too_wide_is_a_named_limit() -> None:
+    wide = '<w:tc><w:tcPr><w:gridSpan w:val="100"/></w:tcPr><w:p/></w:tc>' * 150
+
+    def change(xml: str) -> str:
+        at = xml.index("</w:tr>") + len("</w:tr>")
+        return xml[:at] + f"<w:tr>{wide}</w:tr>" + xml[at:]
+
+    with pytest.raises(IngestError, match="slots"):
         read_docx(_with_body("2024-pingtan", change))

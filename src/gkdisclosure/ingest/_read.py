@@ -20,7 +20,7 @@ from ..converter import MAX_DOCUMENT_BYTES, load, to_dict
 from ..model import Report
 from ._decode import MAX_INPUT_BYTES, Source
 from ._result import CellSource, CellState, IngestError, IngestNote, IngestResult, Provenance
-from .docx import OLE2_MAGIC, ZIP_MAGIC, read_docx
+from .docx import LEGACY_DOC, OLE2_MAGIC, ZIP_MAGIC, read_docx
 from .html import read_html
 from .pdf import MAX_PDF_BYTES, read_pdf
 from .text import read_text
@@ -103,10 +103,7 @@ def sniff(content: bytes | str) -> Format:
         if _PDF_MAGIC in head[:_PDF_WINDOW]:
             return "pdf"
         if head.startswith(OLE2_MAGIC):
-            raise IngestError(
-                "a legacy Word file (.doc) is not read: convert it to .docx first, "
-                "for example with `soffice --headless --convert-to docx FILE.doc`"
-            )
+            raise IngestError(LEGACY_DOC)
         if head.startswith(ZIP_MAGIC):
             if _is_word(content):
                 return "docx"

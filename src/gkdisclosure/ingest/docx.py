@@ -60,7 +60,8 @@ _T, _TAB, _BR, _CR = f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr"
 _VAL: Final = f"{_W}val"
 # Elements that wrap paragraphs, rows or cells without changing them.
 _WRAPPERS: Final = frozenset({f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}smartTag"})
-_LEGACY: Final = (
+#: Why a legacy Word file is refused, and what to do.
+LEGACY_DOC: Final = (
     "a legacy Word file (.doc) is not read: convert it to .docx first, "
     "for example with `soffice --headless --convert-to docx FILE.doc`"
 )
@@ -114,21 +115,21 @@ def _read(
     *,
     infer: bool,
 ) -> IngestResult:
-    check_package(data)
+    _check_package(data)
     body, title = _open(data)
     document = _Builder().document(body)
     notes: list[IngestNote] = []
     return read_document(document, name, notes, given, infer=infer, fallback=title)
 
 
-def check_package(data: bytes) -> None:
+def _check_package(data: bytes) -> None:
     """Refuse what is no Word zip, or one that would unpack past the limits, before unpacking.
 
     The sizes checked are those the archive declares; Python's zip module
     never unpacks an entry past its declared size.
     """
     if data.startswith(OLE2_MAGIC):
-        raise IngestError(_LEGACY)
+        raise IngestError(LEGACY_DOC)
     if not data.startswith(ZIP_MAGIC):
         raise IngestError("not a Word file (.docx): it does not begin as a zip archive does")
     try:
@@ -238,28 +239,28 @@ class _Builder:
 
 
 def _spans(rows: Sequence[Sequence[tuple[int, int, str | None, str]]]) -> list[list[SpanCell]]:
-    """Rows of Word cells as cells with spans: a ``vMerge`` run is one cell, its rows spanned."""
+    """Rows of Word cells as cells with spans: a ``vMerge`` run is one cell, its rows spanned.
+
+    A cell that continues a merge is left out where the row above has a
+    merged cell starting at its column; elsewhere it stands alone.
+    """
+    merges = [{left: merge for left, _, merge, _ in row} for row in rows]
     out: list[list[SpanCell]] = []
     for top, row in enumerate(rows):
         cells: list[SpanCell] = []
         for left, width, merge, text in row:
-            if merge == "continue" and _continues(rows[top - 1] if top else (), left):
+            if merge == "continue" and top and merges[top - 1].get(left) is not None:
                 continue
             height = 1
-            while merge and top + height < len(rows) and _continued(rows[top + height], left):
+            while (
+                merge is not None
+                and top + height < len(rows)
+                and merges[top + height].get(left) == "continue"
+            ):
                 height += 1
             cells.append(SpanCell(text, min(height, MAX_ROWSPAN), width, left))
         out.append(cells)
     return out
-
-
-def _continues(row: Sequence[tuple[int, int, str | None, str]], left: int) -> bool:
-    """Whether the row above has a cell at this column that a merge can continue."""
-    return any(cell[0] == left and cell[2] is not None for cell in row)
-
-
-def _continued(row: Sequence[tuple[int, int, str | None, str]], left: int) -> bool:
-    return any(cell[0] == left and cell[2] == "continue" for cell in row)
 
 
 def _children(element: _Element, *tags: str) -> Iterator[_Element]:
