@@ -5,10 +5,20 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from babel.numbers import NumberFormatError, parse_decimal
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 from gkdisclosure.catalog import ValueKind
 from gkdisclosure.ingest import CellState
-from gkdisclosure.ingest._cells import is_annotation, is_value_like, label_unit, read_cell
+from gkdisclosure.ingest._cells import (
+    MAX_DIGITS,
+    is_annotation,
+    is_value_like,
+    label_unit,
+    read_cell,
+)
+from gkdisclosure.ingest._cells import _number as parse_number
 
 COUNT, SIGNED, AMOUNT = ValueKind.COUNT, ValueKind.SIGNED, ValueKind.AMOUNT
 
@@ -60,6 +70,27 @@ def test_babel_strict_parsing_gives_suggestions() -> None:
     """ "12,34" is an error with babel's suggestions, never 1234."""
     cell = read_cell("12,34", COUNT)
     assert cell.problem == "not a well-formed number; babel suggests 1,234 or 12.34"
+
+
+#: What the cell reader's pattern lets through to the number parser (ASCII digits, "," and ".").
+_NUMBERS = st.from_regex(r"[0-9]+(?:,[0-9]+)*(?:\.[0-9]+)?|\.[0-9]+", fullmatch=True) | st.text(
+    "0123456789,.", min_size=1, max_size=20
+).filter(lambda text: text[0] != "," and text.count(".") <= 1 and ".," not in text)
+
+
+@settings(deadline=None, max_examples=500)
+@given(_NUMBERS)
+def test_number_parsing_equals_babels_strict_parse(num: str) -> None:
+    """The quick path for plain digits gives exactly babel's answer: same digits, same exponent."""
+    digits = num.split(".", 1)[0].replace(",", "")
+    assume(not (len(digits) > 1 and digits[0] == "0") and len(digits) <= MAX_DIGITS)
+    assume(not num.endswith((",", ".")) and ",," not in num)
+    try:
+        expected: object = parse_decimal(num, locale="zh_CN", strict=True).as_tuple()
+    except NumberFormatError:
+        expected = CellState.UNREADABLE
+    got = parse_number(num, num)
+    assert (got.as_tuple() if isinstance(got, Decimal) else got.state) == expected
 
 
 def test_units_of_amounts() -> None:

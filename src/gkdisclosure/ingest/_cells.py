@@ -14,6 +14,7 @@ from decimal import Decimal
 from typing import Final
 
 from attrs import frozen
+from babel import Locale
 from babel.numbers import NumberFormatError, parse_decimal
 
 from ..catalog import ValueKind
@@ -33,6 +34,8 @@ _SPACE: Final = re.compile(r"\s+")
 _MINUS: Final = str.maketrans({"−": "-", "‐": "-", "‑": "-", "﹣": "-"})
 #: More digits than any count or amount of a report has; longer runs are glued cells.
 MAX_DIGITS: Final = 15
+#: Parsed once: babel parses a locale given by name on every call, three times a number.
+_ZH_CN: Final = Locale.parse("zh_CN")
 
 
 @frozen
@@ -126,8 +129,12 @@ def _number(num: str, shown: str) -> Decimal | CellReading:
         return _unreadable(shown, "a number with a leading zero (digits of two cells?)")
     if len(digits) > MAX_DIGITS:
         return _unreadable(shown, f"more than {MAX_DIGITS} digits (digits of several cells?)")
+    if "," not in num:
+        # Plain ASCII digits with at most one ".": what babel's strict parse returns for
+        # them (it checks the grouping only when a group separator is present).
+        return Decimal(num)
     try:
-        return parse_decimal(num, locale="zh_CN", strict=True)
+        return parse_decimal(num, locale=_ZH_CN, strict=True)
     except NumberFormatError as error:
         suggestions = " or ".join(error.suggestions or ())
         problem = "not a well-formed number"
