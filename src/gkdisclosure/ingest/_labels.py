@@ -57,20 +57,34 @@ def squeeze_with_origins(text: str) -> tuple[str, list[int]]:
     """
     out: list[str] = []
     origins: list[int] = []
+    known = _SQUEEZED
     for index, char in enumerate(text):
-        if char.isspace() or char in _INVISIBLE:
-            continue
-        for norm in (
-            unicodedata.normalize("NFKC", char).translate(_QUOTES).translate(vocab.TRADITIONAL)
-        ):
-            if norm.isspace():
-                continue
-            kept = norm
-            if norm in _ENUMERATOR_SEPARATORS and out and out[-1].isascii() and out[-1].isdigit():
-                kept = "."
+        squeezed = known.get(char)
+        if squeezed is None:
+            squeezed = _squeeze_char(char)
+        for kept in squeezed:
+            if kept in _ENUMERATOR_SEPARATORS and out and out[-1].isascii() and out[-1].isdigit():
+                kept = "."  # noqa: PLW2901 - the separator read as the enumerator's dot
             out.append(kept)
             origins.append(index)
     return "".join(out), origins
+
+
+#: Each character's normal form, kept as the characters are met (a page uses a few hundred).
+_SQUEEZED: Final[dict[str, str]] = {}
+_SQUEEZED_MAX: Final = 1 << 16
+
+
+def _squeeze_char(char: str) -> str:
+    """One character normalised: what it stands for, without white space ("" to drop it)."""
+    if char.isspace() or char in _INVISIBLE:
+        squeezed = ""
+    else:
+        norm = unicodedata.normalize("NFKC", char).translate(_QUOTES).translate(vocab.TRADITIONAL)
+        squeezed = "".join(part for part in norm if not part.isspace())
+    if len(_SQUEEZED) < _SQUEEZED_MAX:
+        _SQUEEZED[char] = squeezed
+    return squeezed
 
 
 def squeeze(text: str) -> str:
