@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from gkdisclosure import Edition
 from gkdisclosure.catalog import SECTIONS, edition, normalize_label
+from gkdisclosure.catalog._vocabulary import TRADITIONAL
 from gkdisclosure.ingest._labels import (
     detect_edition,
     index,
@@ -26,6 +31,32 @@ def test_squeeze_agrees_with_the_catalog_on_every_label() -> None:
             for row in table.rows:
                 for label in row.labels:
                     assert squeeze(label) == normalize_label(label)
+
+
+def _squeeze_each_character(text: str) -> tuple[str, list[int]]:
+    """The definition, character by character, without the table of normal forms."""
+    quotes = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "「": '"', "」": '"'})
+    out: list[str] = []
+    origins: list[int] = []
+    for at, char in enumerate(text):
+        if char.isspace() or char in "\u200b\u200c\u200d\u2060\ufeff\u00ad":
+            continue
+        for norm in unicodedata.normalize("NFKC", char).translate(quotes).translate(TRADITIONAL):
+            if norm.isspace():
+                continue
+            dot = norm in "、," and out and out[-1].isascii() and out[-1].isdigit()
+            out.append("." if dot else norm)
+            origins.append(at)
+    return "".join(out), origins
+
+
+_TRICKY = st.sampled_from("1２、,，“」 \u3000\u00ad\ufb01㈠⑴經濟(三)不予公開")
+
+
+@settings(deadline=None, max_examples=300)
+@given(st.text(_TRICKY | st.characters()))
+def test_squeeze_equals_its_definition(text: str) -> None:
+    assert squeeze_with_origins(text) == _squeeze_each_character(text)
 
 
 def test_squeeze_keeps_the_origin_of_every_character() -> None:
