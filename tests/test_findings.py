@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
+import inspect
 import json
 import os
 import pickle
+import string
 import subprocess
 import sys
 from decimal import Decimal
@@ -13,6 +16,8 @@ from typing import Any
 
 import attrs
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from gkdisclosure import (
     Finding,
@@ -25,7 +30,7 @@ from gkdisclosure import (
     load,
     validate,
 )
-from gkdisclosure.findings import fingerprint
+from gkdisclosure.findings import fingerprint, new_finding
 
 SAMPLE_PATH = Path(__file__).parent.parent / "examples" / "2021-fujian-gxt.json"
 SAMPLE = load(SAMPLE_PATH)
@@ -202,8 +207,64 @@ def test_fingerprint_is_short_hex_and_separates_parts() -> None:
     value = fingerprint("福建省工业和信息化厅", 2021, "requests.ledger", "requests.received.total")
     assert len(value) == 16
     assert int(value, 16) >= 0
-    assert fingerprint("ab", "c") != fingerprint("a", "bc")
-    assert fingerprint("a", 2021) == fingerprint("a", "2021")
+    assert fingerprint("ab", 2021, "r", "p") != fingerprint("a", 2021, "br", "p")
+    assert fingerprint("a", 2021, "r", "p") != fingerprint("a", 2021, "rp", "")
+
+
+_TEXT = st.text(st.characters(exclude_categories=["Cs"]))
+
+
+@settings(deadline=None, max_examples=300)
+@given(_TEXT, st.integers(), _TEXT, st.text(string.printable))
+def test_fingerprint_hashes_the_parts_joined_by_unit_separators(
+    agency: str, year: int, rule: str, path: str
+) -> None:
+    """The same bytes as ever: blake2b (8 bytes) of the parts' text joined by U+001F, in UTF-8."""
+    text = "\x1f".join(str(part) for part in (agency, year, rule, path))
+    expected = hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest()
+    assert fingerprint(agency, year, rule, path) == expected
+
+
+_FIELDS = {
+    "rule": st.text(max_size=8),
+    "severity": st.sampled_from(Severity),
+    "status": st.sampled_from(Status),
+    "path": st.text(max_size=8),
+    "table": st.none() | st.text(max_size=8),
+    "row": st.none() | st.text(max_size=8),
+    "column": st.none() | st.text(max_size=8),
+    "expected": st.none() | st.integers() | st.decimals(allow_nan=False),
+    "actual": st.none() | st.integers() | st.decimals(allow_nan=False) | st.text(max_size=4),
+    "delta": st.none() | st.integers(),
+    "operands": st.dictionaries(st.text(max_size=4), st.integers(), max_size=3),
+    "missing": st.lists(st.text(max_size=4), max_size=3).map(tuple),
+    "assumed_zero": st.lists(st.text(max_size=4), max_size=3).map(tuple),
+    "args": st.dictionaries(st.text(max_size=4), st.integers(), max_size=3),
+    "fingerprint": st.text(max_size=16),
+}
+
+
+def test_new_finding_has_a_parameter_for_every_field_in_order() -> None:
+    """The quick builder stores fields through slot setters; nothing of ``__init__`` is skipped."""
+    assert list(inspect.signature(new_finding).parameters) == [
+        a.name for a in attrs.fields(Finding)
+    ]
+    assert list(_FIELDS) == [a.name for a in attrs.fields(Finding)]
+    assert not hasattr(Finding, "__attrs_post_init__")
+    assert all(a.validator is None and a.converter is None for a in attrs.fields(Finding))
+
+
+@settings(deadline=None)
+@given(st.fixed_dictionaries(_FIELDS))
+def test_new_finding_equals_the_constructed_finding(values: dict[str, Any]) -> None:
+    built = new_finding(*(values[a.name] for a in attrs.fields(Finding)))
+    made = Finding(**values)
+    assert built == made
+    assert type(built) is Finding
+    assert repr(built) == repr(made)
+    assert hash(built) == hash(made)
+    assert pickle.loads(pickle.dumps(built)) == made  # noqa: S301 - our own bytes
+    assert attrs.evolve(built, rule="x") == attrs.evolve(made, rule="x")
 
 
 def test_fingerprints_are_stable_across_runs() -> None:

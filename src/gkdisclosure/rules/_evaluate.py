@@ -13,7 +13,7 @@ from typing import Any
 from .. import algebra
 from ..algebra import Number, Verdict
 from ..catalog import Identity
-from ..findings import Finding, Severity, Status, fingerprint
+from ..findings import Finding, Severity, Status, fingerprint, new_finding
 
 __all__ = ["evaluate", "make_finding"]
 
@@ -55,20 +55,20 @@ def make_finding(  # noqa: PLR0913 - the parts of a finding
     shown: Iterable[tuple[int, str, Number | None]] = (),
 ) -> Finding:
     severity = severities[identity.rule if status is Status.FAILED else "unassessable"]
-    return Finding(
-        rule=identity.rule,
-        severity=severity,
-        status=status,
-        path=identity.target,
-        table=identity.table,
-        row=identity.row,
-        column=identity.column,
-        expected=expected,
-        actual=actual,
-        delta=None if expected is None or actual is None else actual - expected,
-        operands=operands,
-        missing=tuple(missing),
-        assumed_zero=tuple(zeroed),
-        args={"edition": report.edition.value, "terms": tuple(shown)},
-        fingerprint=fingerprint(report.agency, report.year, identity.rule, identity.target),
+    return new_finding(
+        identity.rule,
+        severity,
+        status,
+        identity.target,
+        identity.table,
+        identity.row,
+        identity.column,
+        expected,
+        actual,
+        None if expected is None or actual is None else actual - expected,
+        operands,
+        tuple(missing),
+        tuple(zeroed),
+        {"edition": report.edition.value, "terms": tuple(shown)},
+        fingerprint(report.agency, report.year, identity.rule, identity.target),
     )
