@@ -682,3 +682,29 @@ def test_a_folder_batch_skips_hidden_folders(run: Run, tmp_path: Path) -> None:
     status, out, _ = run("validate", str(tmp_path), "--format", "jsonl", "--no-progress")
     assert status == 0
     assert [json.loads(line)["file"] for line in out.splitlines()] == [str(tmp_path / "seen.json")]
+
+
+def test_a_batch_reads_each_file_once(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A report named .json, or JSON named otherwise, is opened once: not sniffed, then loaded."""
+    shutil.copyfile(SAMPLE, tmp_path / "named.json")
+    shutil.copyfile(SAMPLE, tmp_path / "unnamed.txt")
+    opened: list[str] = []
+    real_open = Path.open
+
+    def counting_open(self: Path, *args: Any, **kwargs: Any) -> Any:
+        opened.append(self.name)
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", counting_open)
+    folder = str(tmp_path)
+    status, out, _ = run("validate", folder, "--format", "jsonl", "--no-progress", "--jobs", "1")
+    assert status == 0
+    assert [json.loads(line)["agency"] for line in out.splitlines()] == [
+        SAMPLE_DOCUMENT["agency"]
+    ] * 2
+    assert sorted(name for name in opened if name.endswith((".json", ".txt"))) == [
+        "named.json",
+        "unnamed.txt",
+    ]
