@@ -21,10 +21,22 @@ from .data import Dataset, make_dataset
 from .timing import Timing, Work, each, side_by_side
 
 OURS: Final = "gkdisclosure"
-#: The targets of DESIGN.md, "Speed and scale".
-TARGET_RATE: Final = 20_000
+BARE: Final = "msgspec, bare typed decode"
+#: The targets of DESIGN.md, "Speed and scale", as sharpened for the second pass.
+TARGET_RATE: Final = 25_000
+TARGET_PYDANTIC: Final = 1.5
+TARGET_BARE_DECODE: Final = 0.25
 TARGET_RULES_US: Final = 10.0
-TARGET_STARTUP_MS: Final = 300.0
+TARGET_IMPORT_MS: Final = 150.0
+TARGET_FIRST_MS: Final = 30.0
+TARGET_HTML_PAGES: Final = 50.0
+TARGET_TEXT_PAGES: Final = 80.0
+TARGET_BATCH_SPEEDUP: Final = 1.6
+CORPUS: Final = Path(__file__).resolve().parent.parent / "tests" / "data" / "corpus"
+
+
+def _load() -> str:
+    return ", ".join(f"{figure:.2f}" for figure in os.getloadavg())
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -153,10 +165,36 @@ def _end_to_end(out: Report, data: Dataset, repeat: int) -> None:
             OURS: each(ours, documents),
             "pydantic v2": each(pydantic, documents),
             "msgspec": each(msgspec, documents),
+            BARE: each(with_msgspec.loads, documents),
         }
         if _decoder() == "orjson":
             contenders[f"{OURS}, stdlib json"] = _with_stdlib_json(each(ours, documents))
         out.timings(f"end_to_end.{layout}", side_by_side(contenders, repeat))
+        out.record[f"load_average.end_to_end.{layout}"] = os.getloadavg()
+        print(f"  load average now: {_load()}")
+
+
+def _readers(out: Report, repeat: int) -> None:
+    """Pages a second of read_html and read_text over the corpus of published reports."""
+    html = [path.read_bytes() for path in sorted(CORPUS.glob("*.html"))]
+    text = [path.read_bytes() for path in sorted(CORPUS.glob("*.txt"))]
+    out.heading(f"readers: published pages -> report ({len(html)} HTML, {len(text)} text)")
+    timings = side_by_side(
+        {
+            "read_html": each(gkdisclosure.read_html, html),
+            "read_text": each(gkdisclosure.read_text, text),
+        },
+        repeat,
+    )
+    print(f"  {'':32} {'ms/page':>16} {'pages/s':>12}")
+    for name, timing in timings.items():
+        best, median = timing.best / 1000, timing.median / 1000
+        print(f"  {name:32} {best:7.1f} ({median:6.1f}) {timing.rate:12.1f}")
+    print(f"  load average now: {_load()}")
+    out.record["readers"] = {
+        name: {"best_ms": t.best / 1000, "median_ms": t.median / 1000, "per_second": t.rate}
+        for name, t in timings.items()
+    } | {"load_average": os.getloadavg()}
 
 
 def _pieces(out: Report, data: Dataset, repeat: int) -> None:
@@ -245,14 +283,25 @@ def _processes(out: Report, data: Dataset, args: argparse.Namespace) -> None:
         out.heading("import + first validation, fresh process (ms)")
         runs = processes.startup(data.indented[0], repeat=5 if args.quick else 9)
         reference = runs[OURS]
-        print(f"  {'':32} {'best':>8} {'median':>8} {'import':>8} {'vs ' + OURS:>18}")
+        print(
+            f"  {'':32} {'best':>8} {'median':>8} {'import':>8} {'best':>8}"
+            f" {'1st use':>8} {'vs ' + OURS:>18}"
+        )
         for name, found in runs.items():
             print(
                 f"  {name:32} {found.best:8.1f} {found.median:8.1f} {found.imports:8.1f}"
+                f" {found.best_import:8.1f} {found.first_use:8.1f}"
                 f" {found.median / reference.median:17.2f}×"
             )
+        print(f"  load average now: {_load()}")
         out.record["startup_ms"] = {
-            name: {"best": f.best, "median": f.median, "import": f.imports}
+            name: {
+                "best": f.best,
+                "median": f.median,
+                "import": f.imports,
+                "best_import": f.best_import,
+                "first_use": f.first_use,
+            }
             for name, f in runs.items()
         }
     if "scaling" not in args.skip:
@@ -261,7 +310,18 @@ def _processes(out: Report, data: Dataset, args: argparse.Namespace) -> None:
         for count, rate in scale.rates.items():
             print(f"  {count} worker(s): {rate:10,.0f} reports/s")
         print(f"  speed-up with {args.jobs}: {scale.speedup:.2f}× ({scale.api})")
+        print(f"  load average now: {_load()}")
         out.record["scaling"] = {"rates": scale.rates, "speedup": scale.speedup}
+        command = processes.scaling_command(2_000 if args.quick else 10_000, args.jobs)
+        for count, rate in command.rates.items():
+            print(f"  gkdisclosure validate --jobs {count}: {rate:10,.0f} reports/s")
+        print(f"  speed-up with {args.jobs}: {command.speedup:.2f}× ({command.api})")
+        print(f"  load average now: {_load()}")
+        out.record["scaling_command"] = {
+            "rates": command.rates,
+            "speedup": command.speedup,
+            "load_average": os.getloadavg(),
+        }
         batch = processes.scaling_validate_many(data.indented, args.jobs, repeat=3)
         if batch is not None:
             for count, rate in batch.rates.items():
@@ -278,32 +338,61 @@ def _processes(out: Report, data: Dataset, args: argparse.Namespace) -> None:
 
 
 def _targets(out: Report) -> None:
-    out.heading("targets (DESIGN.md, 'Speed and scale')")
+    out.heading("targets (DESIGN.md, 'Speed and scale'; issue of the second pass)")
     record = out.record
     end = record["end_to_end.indented"]
     rate = end[OURS]["per_second"]
+    load = ", ".join(f"{figure:.2f}" for figure in record["load_average.end_to_end.indented"])
+    bare = rate / end[BARE]["per_second"]
     rows = [
-        (f"JSON -> findings >= {TARGET_RATE:,}/s", f"{rate:,.0f}/s", rate >= TARGET_RATE),
         (
-            "faster than pydantic v2, same work",
-            f"{end['pydantic v2']['ratio']:.2f}× our time",
-            end["pydantic v2"]["ratio"] > 1,
+            f"JSON -> findings >= {TARGET_RATE:,}/s a core",
+            f"{rate:,.0f}/s (load average {load})",
+            rate >= TARGET_RATE,
+        ),
+        (
+            f"pydantic v2 takes >= {TARGET_PYDANTIC}× our time",
+            f"{end['pydantic v2']['ratio']:.2f}×",
+            end["pydantic v2"]["ratio"] >= TARGET_PYDANTIC,
+        ),
+        (
+            f">= {TARGET_BARE_DECODE}× msgspec's bare decode",
+            f"{bare:.2f}× its throughput",
+            bare >= TARGET_BARE_DECODE,
         ),
     ]
     rules = record["rules"][f"{OURS}, clean reports only"]["best_us"]
     rows.append((f"identities <= {TARGET_RULES_US:.0f} µs/report", f"{rules:.1f} µs", rules <= 10))
     if "startup_ms" in record:
-        startup = record["startup_ms"][OURS]["median"]
+        ours = record["startup_ms"][OURS]
         rows.append(
             (
-                f"import + first validation <= {TARGET_STARTUP_MS:.0f} ms",
-                f"{startup:.0f} ms",
-                startup <= TARGET_STARTUP_MS,
+                f"import <= {TARGET_IMPORT_MS:.0f} ms (best)",
+                f"{ours['best_import']:.0f} ms",
+                ours["best_import"] <= TARGET_IMPORT_MS,
             )
         )
-    if "scaling" in record:
-        speedup = record["scaling"]["speedup"]
-        rows.append(("2 jobs close to 2× one", f"{speedup:.2f}×", speedup >= 1.8))
+        rows.append(
+            (
+                f"first validation <= {TARGET_FIRST_MS:.0f} ms after it",
+                f"{ours['first_use']:.0f} ms",
+                ours["first_use"] <= TARGET_FIRST_MS,
+            )
+        )
+    readers = record["readers"]
+    for name, target in (("read_html", TARGET_HTML_PAGES), ("read_text", TARGET_TEXT_PAGES)):
+        pages = readers[name]["per_second"]
+        rows.append((f"{name} >= {target:.0f} pages/s", f"{pages:.1f} pages/s", pages >= target))
+    if "scaling_command" in record:
+        speedup = record["scaling_command"]["speedup"]
+        load = ", ".join(f"{f:.2f}" for f in record["scaling_command"]["load_average"])
+        rows.append(
+            (
+                f"validate --jobs 2 >= {TARGET_BATCH_SPEEDUP}× --jobs 1",
+                f"{speedup:.2f}× (load average {load})",
+                speedup >= TARGET_BATCH_SPEEDUP,
+            )
+        )
     for what, figure, met in rows:
         print(f"  {'met ' if met else 'GAP '} {what:42} {figure}")
     out.record["targets"] = {what: {"figure": figure, "met": met} for what, figure, met in rows}
@@ -346,6 +435,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"all three find the same {found} findings (rule and cell) in the {len(data)} reports")
     out.record["setup"]["findings"] = found
     _end_to_end(out, data, args.repeat)
+    _readers(out, args.repeat)
     _pieces(out, data, args.repeat)
     _processes(out, data, args)
     _targets(out)

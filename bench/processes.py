@@ -10,6 +10,7 @@ import multiprocessing
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 from typing import Final
@@ -20,7 +21,15 @@ import gkdisclosure
 
 from .data import make_dataset
 
-__all__ = ["Scaling", "Startup", "memory", "scaling", "scaling_validate_many", "startup"]
+__all__ = [
+    "Scaling",
+    "Startup",
+    "memory",
+    "scaling",
+    "scaling_command",
+    "scaling_validate_many",
+    "startup",
+]
 
 ROOT: Final = Path(__file__).resolve().parent.parent
 
@@ -72,6 +81,16 @@ class Startup:
     def imports(self) -> float:
         """The median child's import alone, in milliseconds."""
         return statistics.median(imported for imported, _ in self.runs)
+
+    @property
+    def best_import(self) -> float:
+        """The fastest child's import alone, in milliseconds."""
+        return min(imported for imported, _ in self.runs)
+
+    @property
+    def first_use(self) -> float:
+        """The fastest first validation after the import (its own time alone), in milliseconds."""
+        return min(total - imported for imported, total in self.runs)
 
 
 def _child(code: str) -> str:
@@ -184,6 +203,26 @@ def scaling_validate_many(documents: tuple[bytes, ...], jobs: int, repeat: int) 
             best[count] = min(best.get(count, seconds), seconds)
     rates = {count: len(documents) / seconds for count, seconds in best.items()}
     return Scaling(jobs, rates, "gkdisclosure.validate_many(loads(...) for ...)")
+
+
+def scaling_command(count: int, jobs: int) -> Scaling:
+    """Time ``gkdisclosure validate FILE.jsonl --jobs N`` over ``count`` reports, 1 and ``jobs``.
+
+    Each run is a fresh process (see :mod:`bench.batch_memory`); the runs alternate, three of
+    each, and the best of each counts.
+    """
+    from . import batch_memory  # noqa: PLC0415 - only this section needs it
+
+    best: dict[int, float] = {}
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "reports.jsonl"
+        batch_memory.write_lines(path, count)
+        for _ in range(3):
+            for workers in sorted({1, jobs}):
+                seconds = batch_memory.measure(path, workers)["seconds"]
+                best[workers] = min(best.get(workers, seconds), seconds)
+    rates = {workers: count / seconds for workers, seconds in best.items()}
+    return Scaling(jobs, rates, f"gkdisclosure validate FILE.jsonl, {count:,} reports")
 
 
 # --- flat memory --------------------------------------------------------------------
