@@ -14,6 +14,7 @@ import functools
 import re
 import unicodedata
 from collections.abc import Iterable
+from itertools import chain, repeat
 from typing import Final, TypeVar
 
 from attrs import frozen
@@ -35,7 +36,6 @@ __all__ = [
 
 _QUOTES: Final = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "「": '"', "」": '"'})
 _INVISIBLE: Final = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
-_ENUMERATOR_SEPARATORS: Final = frozenset("、,")
 _ENUMERATOR: Final = vocab.ENUMERATOR
 _TRAILING_NOTE: Final = re.compile(r"(?:\([^()]*\))+$")
 _MIN_VARIANT: Final = 4
@@ -55,36 +55,37 @@ def squeeze_with_origins(text: str) -> tuple[str, list[int]]:
     Simplified, and "、" or "," right after a digit read as "." (the
     enumerator "1、").
     """
-    out: list[str] = []
-    origins: list[int] = []
     known = _SQUEEZED
-    for index, char in enumerate(text):
-        squeezed = known.get(char)
-        if squeezed is None:
-            squeezed = _squeeze_char(char)
-        for kept in squeezed:
-            if kept in _ENUMERATOR_SEPARATORS and out and out[-1].isascii() and out[-1].isdigit():
-                kept = "."  # noqa: PLW2901 - the separator read as the enumerator's dot
-            out.append(kept)
-            origins.append(index)
-    return "".join(out), origins
+    new = set(text).difference(known)
+    lookup = known.__getitem__
+    if new:
+        forms = {char: _squeeze_char(char) for char in new}
+        if len(known) + len(forms) <= _SQUEEZED_MAX:
+            known.update(forms)
+        else:  # a text of many distinct characters: look them up beside the table
+            lookup = {**known, **forms}.__getitem__
+    # all in C: each character's form, and its index repeated once per character it gives
+    forms_of_text = list(map(lookup, text))
+    squeezed = "".join(forms_of_text)
+    origins = list(chain.from_iterable(map(repeat, range(len(text)), map(len, forms_of_text))))
+    if "、" in squeezed or "," in squeezed:
+        squeezed = _ENUMERATOR_DOT.sub(".", squeezed)
+    return squeezed, origins
 
 
 #: Each character's normal form, kept as the characters are met (a page uses a few hundred).
 _SQUEEZED: Final[dict[str, str]] = {}
 _SQUEEZED_MAX: Final = 1 << 16
+#: "、" or "," right after a digit: the enumerator "1、" read as "1.".
+_ENUMERATOR_DOT: Final = re.compile(r"(?<=[0-9])[、,]")
 
 
 def _squeeze_char(char: str) -> str:
     """One character normalised: what it stands for, without white space ("" to drop it)."""
     if char.isspace() or char in _INVISIBLE:
-        squeezed = ""
-    else:
-        norm = unicodedata.normalize("NFKC", char).translate(_QUOTES).translate(vocab.TRADITIONAL)
-        squeezed = "".join(part for part in norm if not part.isspace())
-    if len(_SQUEEZED) < _SQUEEZED_MAX:
-        _SQUEEZED[char] = squeezed
-    return squeezed
+        return ""
+    norm = unicodedata.normalize("NFKC", char).translate(_QUOTES).translate(vocab.TRADITIONAL)
+    return "".join(part for part in norm if not part.isspace())
 
 
 def squeeze(text: str) -> str:
