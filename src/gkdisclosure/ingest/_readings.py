@@ -261,6 +261,7 @@ def _joined(pieces: Sequence[Piece], kinds: Sequence[ValueKind]) -> list[Reading
     joins = len(pieces) - len(kinds)
     if math.comb(len(pieces) - 1, joins) > MAX_TRIALS:
         raise TooManyReadings("split")
+    join = _Joiner(pieces, kinds)
     for glue in itertools.combinations(range(1, len(pieces)), joins):
         groups: list[list[int]] = []
         for index in range(len(pieces)):
@@ -268,7 +269,7 @@ def _joined(pieces: Sequence[Piece], kinds: Sequence[ValueKind]) -> list[Reading
                 groups[-1].append(index)
             else:
                 groups.append([index])
-        reading = _join_groups(pieces, kinds, groups)
+        reading = join.reading(groups)
         if reading is not None:
             found.append(reading)
         if len(found) > MAX_READINGS:
@@ -276,23 +277,35 @@ def _joined(pieces: Sequence[Piece], kinds: Sequence[ValueKind]) -> list[Reading
     return found
 
 
-def _join_groups(
-    pieces: Sequence[Piece], kinds: Sequence[ValueKind], groups: list[list[int]]
-) -> Reading | None:
-    cells: list[Candidate] = []
-    for group, kind in zip(groups, kinds, strict=True):
-        texts = [_clean(pieces[i].text) for i in group]
-        if len(group) > 1 and not all(t.isascii() and t.isdigit() for t in texts):
-            return None
-        joined = "".join(texts)
-        if len(group) == 1:
-            single = _single(joined, kind, group[0], None)
-            if single is None:
+class _Joiner:
+    """The cell that a run of pieces reads as, worked out once for every way of joining them."""
+
+    def __init__(self, pieces: Sequence[Piece], kinds: Sequence[ValueKind]) -> None:
+        self.pieces = pieces
+        self.kinds = kinds
+        self.texts = [_clean(piece.text) for piece in pieces]
+        self.cells: dict[tuple[int, int, int], Candidate | None] = {}
+
+    def reading(self, groups: list[list[int]]) -> Reading | None:
+        """The cells of these groups of pieces, one group a cell; None if one does not read."""
+        cells: list[Candidate] = []
+        for cell, group in enumerate(groups):
+            key = (group[0], len(group), cell)
+            if key not in self.cells:
+                self.cells[key] = self._cell(group, self.kinds[cell])
+            candidate = self.cells[key]
+            if candidate is None:
                 return None
-            cells.append(single)
-            continue
-        value = _number(joined, kind)
+            cells.append(candidate)
+        return tuple(cells)
+
+    def _cell(self, group: list[int], kind: ValueKind) -> Candidate | None:
+        texts = [self.texts[i] for i in group]
+        if len(group) == 1:
+            return _single(texts[0], kind, group[0], None)
+        if not all(t.isascii() and t.isdigit() for t in texts):
+            return None
+        value = _number("".join(texts), kind)
         if value is None:
             return None
-        cells.append(Candidate(value, " ".join(pieces[i].text.strip() for i in group), group[0]))
-    return tuple(cells)
+        return Candidate(value, " ".join(self.pieces[i].text.strip() for i in group), group[0])
