@@ -43,6 +43,8 @@ _T = TypeVar("_T")
 _MIN_PREFIX: Final = 4
 # Labels and cells are short; long texts (a layout cell) are not worth keeping.
 _CACHED: Final = 256
+#: Texts whose row match a table's index keeps (emptied when full).
+_MATCHED_MAX: Final = 8192
 #: The statutory table under each section heading (by its index in SECTIONS).
 TABLE_OF_SECTION: Final = {1: "proactive", 2: "requests", 3: "review_litigation"}
 
@@ -147,6 +149,8 @@ class TableIndex:
         """Index the labels of ``table`` (a table of ``spec``)."""
         self.spec = spec
         self.table = table
+        #: What match_row found for each short text asked about (a page asks many times).
+        self._matched: dict[str, RowMatch | None] = {}
         self.rows: dict[str, Row] = {}
         self.columns: dict[str, Column] = {}
         self.groups: dict[str, Group] = {}
@@ -176,6 +180,16 @@ class TableIndex:
 
     def match_row(self, text: str) -> RowMatch | None:
         """The row a printed label names, trying the variants of FORMAT.md §6 in turn."""
+        if text in self._matched:
+            return self._matched[text]
+        found = self._match_row(text)
+        if len(text) <= _CACHED:
+            if len(self._matched) >= _MATCHED_MAX:
+                self._matched.clear()
+            self._matched[text] = found
+        return found
+
+    def _match_row(self, text: str) -> RowMatch | None:
         label = squeeze(text)
         if not label:
             return None
