@@ -93,6 +93,32 @@ def test_results_findings_and_reports_pickle() -> None:
     assert pickle.loads(pickle.dumps(result.findings[0])) == result.findings[0]  # noqa: S301
 
 
+def test_sources_and_outcomes_pickle_every_field() -> None:
+    """What crosses between processes comes back whole, a tally without its findings included."""
+    finding = validate(_broken(12)).findings[0]
+    outcomes = [
+        Outcome(
+            "a.jsonl:3",
+            agency="某局",
+            year=2021,
+            edition="2021",
+            cells=7,
+            findings=(finding,),
+            error="e",
+            messages=("m",),
+            text="{}",
+        ),
+        Outcome("b.jsonl:4", cells=2, tally=(("requests.ledger", "error"),), text="{}"),
+    ]
+    sources = [Source("a", path="a.json"), Source("b", text="{}"), Source("c", error="bad")]
+    items: list[Outcome | Source] = [*outcomes, *sources]
+    for item in items:
+        again = pickle.loads(pickle.dumps(item))  # noqa: S301 - our own data
+        assert again == item
+        assert attrs.astuple(again, recurse=False) == attrs.astuple(item, recurse=False)
+    assert outcomes[0].tally == ((finding.rule, finding.severity.value),)
+
+
 # --- sources -------------------------------------------------------------------------------
 
 

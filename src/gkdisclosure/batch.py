@@ -141,6 +141,11 @@ class Source:
     text: str | None = None
     error: str | None = None
 
+    def __reduce__(self) -> tuple[type[Source], tuple[str, str | None, str | None, str | None]]:
+        # sent to the workers by the hundred: a tuple of fields pickles in a third of the time
+        # of attrs' state dictionary
+        return (Source, (self.name, self.path, self.text, self.error))
+
 
 def iter_sources(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Source]:
     """Every report under the paths, lazily: files, folders (searched in name order), lines.
@@ -224,6 +229,25 @@ class Outcome:
     text: str | None = None
     #: The report itself, when :func:`check_sources` was asked to keep it (``keep_reports=True``).
     report: Report | None = field(default=None, eq=False, repr=False)
+
+    def __reduce__(self) -> tuple[type[Outcome], tuple[Any, ...]]:
+        # sent back from the workers one per report: a tuple of fields pickles faster than
+        # attrs' state dictionary, and the tally is not worked out again
+        return (
+            Outcome,
+            (
+                self.source,
+                self.agency,
+                self.year,
+                self.edition,
+                self.cells,
+                self.findings,
+                self.error,
+                self.messages,
+                self.tally,
+                self.text,
+            ),
+        )
 
     @property
     def errors(self) -> int:
