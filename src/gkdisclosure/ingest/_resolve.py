@@ -269,7 +269,7 @@ def _refusal(item: _Pending, identities: Sequence[Identity], *, infer: bool) -> 
         return "the printed digits cannot fill the cells"
     if len(item.candidates) > MAX_READINGS:
         return _TOO_MANY
-    if not any(paths & set(identity.paths) for identity in identities if identity.terms):
+    if all(paths.isdisjoint(_cells(identity)) for identity in identities if identity.terms):
         return _unchecked(item)
     return None
 
@@ -350,17 +350,37 @@ def _shift(position: Position | None, offset: int) -> Position | None:
     return Position(position.table, position.row, position.column + offset)
 
 
+#: The cells each identity reads, as a set, by the identity's id (the identity is kept with it,
+#: so the id stays its own); the catalog's identities are few and live as long as the process.
+_CELLS: Final[dict[int, tuple[Identity, frozenset[str]]]] = {}
+_CELLS_MAX: Final = 4096
+
+
+def _cells(identity: Identity) -> frozenset[str]:
+    """The set of cells the identity reads (its target, terms and fallbacks), worked out once."""
+    known = _CELLS.get(id(identity))
+    if known is not None and known[0] is identity:
+        return known[1]
+    if len(_CELLS) >= _CELLS_MAX:
+        _CELLS.clear()
+    cells = frozenset(identity.paths)
+    _CELLS[id(identity)] = (identity, cells)
+    return cells
+
+
 def _within(material: Material, identities: Sequence[Identity]) -> list[Identity]:
     """The identities over cells of this material only (the row identities)."""
     paths = set(material.paths)
-    return [i for i in identities if i.terms and set(i.paths) <= paths]
+    return [i for i in identities if i.terms and _cells(i) <= paths]
 
 
 def _narrow(item: _Pending, identities: Sequence[Identity], known: Mapping[str, Value]) -> _Pending:
     """Check the readings left against identities across rows, now that other rows are known."""
     paths = set(item.material.paths)
     across = [
-        i for i in identities if i.terms and paths & set(i.paths) and not set(i.paths) <= paths
+        i
+        for i in identities
+        if i.terms and not paths.isdisjoint(_cells(i)) and not _cells(i) <= paths
     ]
     return _check(item, across, {k: v for k, v in known.items() if k not in paths})
 
