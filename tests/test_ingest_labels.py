@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from gkdisclosure import Edition
 from gkdisclosure.catalog import SECTIONS, edition, normalize_label
-from gkdisclosure.catalog._vocabulary import TRADITIONAL
+from gkdisclosure.catalog.vocabulary import TRADITIONAL
 from gkdisclosure.ingest._labels import (
     detect_edition,
     index,
