@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, Final
 
 import gkdisclosure
-from gkdisclosure import converter
+from gkdisclosure.converter import _json
 
 from . import processes
 from .data import Dataset, make_dataset
@@ -76,18 +76,21 @@ def _cpu() -> str:
 
 
 def _decoder() -> str:
-    return "orjson" if converter._DECODE is not converter._quick_json else "json (stdlib)"  # noqa: SLF001 - the bench reports the library's choice
+    machinery = _json._machinery()  # noqa: SLF001 - the bench reports the library's choice
+    return "orjson" if machinery.decode is not _json._quick_json else "json (stdlib)"  # noqa: SLF001
 
 
 @contextlib.contextmanager
 def _stdlib_json() -> Iterator[None]:
     """Make gkdisclosure read with the standard library's decoder, as without the ``fast`` extra."""
-    chosen = converter._DECODE  # noqa: SLF001 - the bench compares both decoders
-    setattr(converter, "_DECODE", converter._quick_json)  # noqa: B010, SLF001 - a Final, swapped for the comparison
+    machinery = _json._machinery()  # noqa: SLF001 - the bench compares both decoders
+    chosen = machinery.decode
+    # a frozen instance, changed for the comparison only
+    object.__setattr__(machinery, "decode", _json._quick_json)  # noqa: SLF001
     try:
         yield
     finally:
-        setattr(converter, "_DECODE", chosen)  # noqa: B010
+        object.__setattr__(machinery, "decode", chosen)
 
 
 def _with_stdlib_json(work: Work) -> Work:
@@ -214,7 +217,7 @@ def _pieces(out: Report, data: Dataset, repeat: int) -> None:
     out.heading("decode: JSON bytes -> dicts and lists")
     contenders: dict[str, Work] = {
         "json.loads (stdlib)": each(json.loads, documents),
-        "json.loads, duplicate keys refused": each(converter._parse, documents),  # noqa: SLF001 - the careful path
+        "json.loads, duplicate keys refused": each(_json._parse, documents),  # noqa: SLF001 - the careful path
         "msgspec.json.decode": each(msgspec.json.decode, documents),
         "pydantic_core.from_json": each(pydantic_core.from_json, documents),
     }
