@@ -17,11 +17,14 @@ from ._deprecation import renamed
 from .catalog import Edition
 from .converter import dump, dumps, from_dict, load, loads, make_converter, to_dict
 from .errors import (
+    ArgumentTypeError,
     DataProblem,
     GkDisclosureError,
     IngestError,
     MismatchedReportsError,
     MissingExtraError,
+    OptionError,
+    OutputError,
     ReportDataError,
     UnsupportedLocaleError,
 )
@@ -145,6 +148,7 @@ __all__ = [
     "Aggregate",
     "ApplicantCounts",
     "Applied",
+    "ArgumentTypeError",
     "CaseOutcomes",
     "CellChange",
     "CellOrigin",
@@ -175,8 +179,10 @@ __all__ = [
     "NarrativeFigure",
     "NarrativeKind",
     "NotProcessed",
+    "OptionError",
     "Origins",
     "OtherHandling",
+    "OutputError",
     "Proactive2019",
     "Proactive2021",
     "Procurement2019",

@@ -16,7 +16,7 @@ from typing import Final, Protocol, TypeAlias, TypeVar
 
 from attrs import frozen
 
-from .errors import IngestError
+from .errors import ArgumentTypeError, IngestError
 
 __all__ = ["Opened", "Readable", "Source", "open_source"]
 
@@ -60,7 +60,8 @@ def open_source(source: Source, *, limit: int) -> Opened:
     At most ``limit + 1`` bytes (characters for a text file) are read.
     Raises :exc:`~gkdisclosure.IngestError` when a path cannot be opened
     (naming the path and why; for a ``str`` that looks like a document,
-    saying to wrap it in :class:`io.StringIO`), and :exc:`TypeError` for
+    saying to wrap it in :class:`io.StringIO`), and
+    :exc:`~gkdisclosure.ArgumentTypeError` for
     a source of any other type.
     """
     if isinstance(source, str | os.PathLike):
@@ -73,7 +74,7 @@ def open_source(source: Source, *, limit: int) -> Opened:
             "expected a path (str or os.PathLike), bytes, or a file object, "
             f"not {type(source).__name__}"
         )
-        raise TypeError(msg)
+        raise ArgumentTypeError(msg)
     name = getattr(source, "name", None)
     name = name if isinstance(name, str) else None
     try:
@@ -85,7 +86,7 @@ def open_source(source: Source, *, limit: int) -> Opened:
     if isinstance(content, str):
         return Opened(content, name)
     msg = f"the file object's read() returned {type(content).__name__}, not bytes or str"
-    raise TypeError(msg)
+    raise ArgumentTypeError(msg)
 
 
 def _open_path(source: str | os.PathLike[str], limit: int) -> Opened:

@@ -7,11 +7,14 @@ from attrs import frozen
 from ._deprecation import renamed
 
 __all__ = [
+    "ArgumentTypeError",
     "DataProblem",
     "GkDisclosureError",
     "IngestError",
     "MismatchedReportsError",
     "MissingExtraError",
+    "OptionError",
+    "OutputError",
     "ReportDataError",
     "UnsupportedLocaleError",
 ]
@@ -126,6 +129,40 @@ class MissingExtraError(GkDisclosureError, ImportError):
 
     def __reduce__(self) -> tuple[type[MissingExtraError], tuple[str, str, str]]:
         return (type(self), (self.extra, self.feature, self.package))
+
+
+class OptionError(GkDisclosureError, ValueError):
+    """An argument with a value the library does not accept, such as ``profile="bogus"``.
+
+    The message names the argument, the value given and the values accepted.
+    """
+
+
+class ArgumentTypeError(GkDisclosureError, TypeError):
+    """An argument of a type the library does not accept, such as a number for a document."""
+
+
+class OutputError(GkDisclosureError, ValueError):
+    """A path the library will not write a file to, and why.
+
+    Only an ordinary file (or a new one) is written: never a folder, a
+    special file (a FIFO, a device), the target of a symbolic link, or the
+    file the document was read from. :attr:`path` is the path as given.
+    """
+
+    path: str
+    reason: str
+
+    def __init__(self, path: str, reason: str) -> None:
+        self.path = path
+        self.reason = reason
+        super().__init__(path, reason)
+
+    def __str__(self) -> str:
+        return f"{self.path or repr(self.path)}: {self.reason}"
+
+    def __reduce__(self) -> tuple[type[OutputError], tuple[str, str]]:
+        return (type(self), (self.path, self.reason))
 
 
 #: The name of 0.1 development versions, kept for one release.

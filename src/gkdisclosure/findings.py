@@ -12,7 +12,7 @@ from typing import Any
 from attrs import field, frozen
 
 from ._views import html_view
-from .errors import GkDisclosureError
+from .errors import GkDisclosureError, OptionError
 from .model import Report
 
 __all__ = [
@@ -34,6 +34,11 @@ class Severity(enum.StrEnum):
     INFO = "info"
     WARNING = "warning"
     ERROR = "error"
+
+    @classmethod
+    def _missing_(cls, value: object) -> Severity:
+        choices = ", ".join(repr(s.value) for s in cls)
+        raise OptionError(f"{value!r} is not a valid Severity: the severities are {choices}")
 
     @property
     def rank(self) -> int:

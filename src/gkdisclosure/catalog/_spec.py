@@ -9,6 +9,8 @@ from collections.abc import Iterator
 
 from attrs import field, frozen
 
+from ..errors import OptionError
+
 
 class Edition(enum.StrEnum):
     """An edition of the official report format.
@@ -20,6 +22,11 @@ class Edition(enum.StrEnum):
 
     E2019 = "2019"
     E2021 = "2021"
+
+    @classmethod
+    def _missing_(cls, value: object) -> Edition:
+        choices = " or ".join(repr(e.value) for e in cls)
+        raise OptionError(f"{value!r} is not a valid Edition: the editions are {choices}")
 
 
 class ValueKind(enum.StrEnum):
@@ -179,7 +186,7 @@ class Table:
         columns: dict[str, Column] = {}
         for row in self.rows:
             if row.key in rows:
-                raise ValueError(f"{self.key}: row key {row.key!r} twice")
+                raise OptionError(f"{self.key}: row key {row.key!r} twice")
             rows[row.key] = row
             for label in row.labels:
                 _index(by_label, normalize_label(label), row, f"{self.key} row")
@@ -187,7 +194,7 @@ class Table:
                 for label in column.labels:
                     known = columns.setdefault(normalize_label(label), column)
                     if known.key != column.key:
-                        raise ValueError(f"{self.key}: column label {label!r} is two keys")
+                        raise OptionError(f"{self.key}: column label {label!r} is two keys")
         object.__setattr__(self, "_rows_by_key", rows)
         object.__setattr__(self, "_rows_by_label", by_label)
         object.__setattr__(self, "_columns_by_label", columns)
@@ -232,7 +239,7 @@ class Table:
 def _index(index: dict[str, Row], label: str, row: Row, what: str) -> None:
     known = index.setdefault(label, row)
     if known is not row:
-        raise ValueError(f"{what} label {label!r} is both {known.key!r} and {row.key!r}")
+        raise OptionError(f"{what} label {label!r} is both {known.key!r} and {row.key!r}")
 
 
 @frozen

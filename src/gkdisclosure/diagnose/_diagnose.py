@@ -8,6 +8,7 @@ from typing import Any, Final
 import attrs
 
 from ..catalog import ValueKind, edition
+from ..errors import OptionError
 from ..findings import Finding, ValidationResult
 from ..model import Report, paths
 from ..rules import validate
@@ -57,7 +58,7 @@ def diagnose_report(
     if result is None:
         result = validate(report)
     elif result.report is not report and result.report != report:
-        raise ValueError("the validation result is of another report")
+        raise OptionError("the validation result is of another report")
     system = build(report)
     position = {(f.rule, f.path): i for i, f in enumerate(result.findings)}
     by_key = {(f.rule, f.path): f for f in result.findings}
@@ -109,7 +110,7 @@ class _Context:
         try:
             return self.by_key[key]
         except KeyError:
-            raise ValueError(
+            raise OptionError(
                 f"the validation result has no finding for {key[0]} at {key[1]}: "
                 "it is of another report"
             ) from None
@@ -274,7 +275,7 @@ def apply_repairs(report: Report, suggestions: Iterable[Suspect | CellChange]) -
 
     ``suggestions`` are suspects (every change of each) or single changes,
     e.g. ``diagnosis.fills`` or ``diagnosis.leading``. The report is not
-    touched; a new one is built. Raises :exc:`ValueError` if two
+    touched; a new one is built. Raises :exc:`~gkdisclosure.OptionError` if two
     suggestions give one cell different values, if a cell's current value
     is not the one the suggestion was made from, or if the cell is not a
     count of the report (its table or row is absent).
@@ -284,7 +285,7 @@ def apply_repairs(report: Report, suggestions: Iterable[Suspect | CellChange]) -
         for change in item.changes if isinstance(item, Suspect) else (item,):
             known = changes.setdefault(change.path, change)
             if known.suggested != change.suggested:
-                raise ValueError(
+                raise OptionError(
                     f"{change.path}: suggested both {known.suggested} and {change.suggested}"
                 )
     spec = edition(report.edition)
@@ -293,16 +294,16 @@ def apply_repairs(report: Report, suggestions: Iterable[Suspect | CellChange]) -
         try:
             cell = spec.cell(path)
         except KeyError:
-            raise ValueError(f"{path}: no such cell in the {report.edition} edition") from None
+            raise OptionError(f"{path}: no such cell in the {report.edition} edition") from None
         if cell.column.kind is not ValueKind.COUNT:
-            raise ValueError(f"{path}: not a count")
+            raise OptionError(f"{path}: not a count")
         row_path = path.rpartition(".")[0]
         if paths.get(updated, row_path) is None:
             absent = next(p for p in _prefixes(row_path) if paths.get(updated, p) is None)
-            raise ValueError(f"{path}: the report has no {absent.rpartition('.')[2]}")
+            raise OptionError(f"{path}: the report has no {absent.rpartition('.')[2]}")
         printed = paths.get(updated, path)
         if printed != change.printed:
-            raise ValueError(f"{path}: the report prints {printed}, not {change.printed}")
+            raise OptionError(f"{path}: the report prints {printed}, not {change.printed}")
         updated = paths.replace(updated, path, change.suggested)
     return Applied(updated, tuple(changes.values()))
 

@@ -69,8 +69,8 @@ def read_html(
 
     Raises :exc:`IngestError` when the path cannot be read, no statutory
     table, no title or no edition can be found, or the page is too large
-    or not a page at all; :exc:`ValueError` for an edition other than
-    ``"2019"`` or ``"2021"``.
+    or not a page at all; :exc:`~gkdisclosure.OptionError` for an edition other
+    than ``"2019"`` or ``"2021"``.
     """
     which = None if edition is None else Edition(edition)
     text, name, notes = read_source(source, markup=True)

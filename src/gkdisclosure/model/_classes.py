@@ -17,6 +17,7 @@ from attrs import Attribute, Factory, field, fields, frozen
 
 from .._views import html_view
 from ..catalog import Edition
+from ..errors import ArgumentTypeError
 
 __all__ = [
     "ApplicantCounts",
@@ -314,7 +315,7 @@ def _check_edition(report: Report, _attribute: Attribute[Edition], _value: Editi
                 f"a report of edition {report.edition.value} needs {name} as "
                 f"{expected.__name__}, not {type(table).__name__}"
             )
-            raise TypeError(msg)
+            raise ArgumentTypeError(msg)
 
 
 @frozen(kw_only=True)
@@ -324,7 +325,7 @@ class Report:
     A table is ``None`` when the report does not have it (or it could not
     be read). The tables' classes must fit the edition
     (:class:`Proactive2021` and :class:`Requests2021` for
-    :attr:`Edition.E2021`); anything else raises :exc:`TypeError`.
+    :attr:`Edition.E2021`); anything else raises :exc:`~gkdisclosure.ArgumentTypeError`.
     """
 
     edition: Edition = field(converter=Edition, validator=_check_edition)

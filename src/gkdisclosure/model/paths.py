@@ -15,6 +15,7 @@ import attrs
 from attrs import AttrsInstance
 
 from ..catalog import Cell, edition
+from ..errors import OptionError
 from ._classes import Report
 
 __all__ = ["cells", "get", "replace"]
@@ -49,7 +50,7 @@ def replace(obj: _A, path: str, value: object) -> _A:
     Each level is rebuilt with ``attrs.evolve``, so the original is
     untouched. Nothing is checked about ``value``.
 
-    Raises :exc:`ValueError` if a part of the path names no field, or
+    Raises :exc:`~gkdisclosure.OptionError` if a part of the path names no field, or
     passes through a table or row that is ``None``.
 
     >>> from gkdisclosure import ApplicantCounts
@@ -62,9 +63,9 @@ def replace(obj: _A, path: str, value: object) -> _A:
         node = nodes[-1]
         if node is None or not attrs.has(type(node)):
             where = ".".join(parts[:depth])
-            raise ValueError(f"no {path!r}: {where!r} is {node!r}, not a table or a row")
+            raise OptionError(f"no {path!r}: {where!r} is {node!r}, not a table or a row")
         if part not in attrs.fields_dict(type(node)):
-            raise ValueError(f"no {path!r}: {type(node).__name__} has no field {part!r}")
+            raise OptionError(f"no {path!r}: {type(node).__name__} has no field {part!r}")
         nodes.append(getattr(node, part))
     new: Any = value
     for node, part in zip(reversed(nodes[:-1]), reversed(parts), strict=True):

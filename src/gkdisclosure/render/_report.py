@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Literal
 
+from ..errors import OptionError
 from ..findings import Finding, ValidationResult
 from ..model import Report
 from ._html import html_page
@@ -38,7 +39,7 @@ def render_report(
     those of identities that cannot be checked marked apart, and the
     findings are listed below the tables.
 
-    Raises :exc:`ValueError` for another ``to``, and
+    Raises :exc:`~gkdisclosure.OptionError` for another ``to``, and
     :exc:`~gkdisclosure.UnsupportedLocaleError` for another locale.
     """
     laid_out = page(report, normalize_locale(locale), findings)
@@ -46,4 +47,4 @@ def render_report(
         return html_page(laid_out, standalone=standalone)
     if to == "markdown":
         return markdown_page(laid_out)
-    raise ValueError(f"cannot render to {to!r}: choose 'html' or 'markdown'")
+    raise OptionError(f"cannot render to {to!r}: choose 'html' or 'markdown'")

@@ -8,6 +8,7 @@ from typing import Final, Literal, TypedDict
 from attrs import field, frozen
 
 from .._gettext import N_
+from ..errors import OptionError
 from ..findings import Severity
 from ..narrative import NarrativeKind
 
@@ -194,12 +195,12 @@ def _severities(
     try:
         severities = dict(PROFILES[profile])
     except KeyError:
-        raise ValueError(
+        raise OptionError(
             f"unknown profile {profile!r}; choose from {', '.join(sorted(PROFILES))}"
         ) from None
     for rule, severity in (overrides or {}).items():
         if rule not in severities:
-            raise ValueError(f"unknown rule {rule!r} in severity overrides")
+            raise OptionError(f"unknown rule {rule!r} in severity overrides")
         severities[rule] = Severity(severity)
     return severities
 
@@ -235,7 +236,7 @@ class ValidationOptions:
     def severities(self) -> dict[str, Severity]:
         """The severity of every rule under these options.
 
-        Raises :exc:`ValueError` for an unknown profile or rule id.
+        Raises :exc:`~gkdisclosure.OptionError` for an unknown profile or rule id.
         """
         return _severities(self.profile, self.severity)
 

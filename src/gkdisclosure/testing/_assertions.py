@@ -9,6 +9,7 @@ import attrs
 
 from ..catalog import PREVIOUS, Edition
 from ..catalog import edition as _spec
+from ..errors import ArgumentTypeError, OptionError
 from ..findings import Finding, Severity, Status, ValidationResult
 from ..model import Report
 from ..pytest_plugin import count_findings, findings_table
@@ -77,7 +78,7 @@ def _findings(result: object) -> tuple[Finding, ...]:
         found = tuple(result)
         if all(isinstance(item, Finding) for item in found):
             return found
-    raise TypeError(
+    raise ArgumentTypeError(
         f"expected a ValidationResult or findings, got {type(result).__name__} "
         "(validate a report first)"
     )
@@ -85,11 +86,11 @@ def _findings(result: object) -> tuple[Finding, ...]:
 
 def _paths(cells: object) -> tuple[str, ...]:
     if isinstance(cells, str) or not isinstance(cells, Iterable):
-        raise TypeError(f"cells must be a collection of wire paths, got {cells!r}")
+        raise ArgumentTypeError(f"cells must be a collection of wire paths, got {cells!r}")
     paths = tuple(cells)
     for path in paths:
         if not isinstance(path, str) or path.removeprefix(PREVIOUS) not in _PATHS:
-            raise ValueError(f"cells: {path!r} is not a wire path of a cell of either edition")
+            raise OptionError(f"cells: {path!r} is not a wire path of a cell of either edition")
     return paths
 
 
@@ -113,8 +114,8 @@ def assert_findings(
     Returns the matching findings. On failure, raises
     :exc:`AssertionError` whose message says what was expected and lists
     every finding as a table. An unknown ``rule``, ``status`` or cell path
-    raises :exc:`ValueError` and a ``cells`` given as a single string
-    :exc:`TypeError`, so that a typo does not pass for a missed fault.
+    raises :exc:`~gkdisclosure.OptionError` and a ``cells`` given as a single string
+    :exc:`~gkdisclosure.ArgumentTypeError`, so that a typo does not pass for a missed fault.
 
     >>> from gkdisclosure import load, validate
     >>> from gkdisclosure.testing import with_cell
@@ -130,7 +131,7 @@ def assert_findings(
     __tracebackhide__ = True
     findings = _findings(result)
     if rule is not None and rule not in RULES:
-        raise ValueError(f"unknown rule {rule!r}; the rules are gkdisclosure.rules.RULES")
+        raise OptionError(f"unknown rule {rule!r}; the rules are gkdisclosure.rules.RULES")
     wanted = None if status is None else Status(status)
     paths = _paths(cells)
     matching = tuple(

@@ -25,7 +25,7 @@ def with_cell(obj: _A, path: str, value: object) -> _A:
     ``value``: planting a string, a negative count or ``None`` is the point
     of some tests.
 
-    Raises :exc:`ValueError` if a part of the path names no field, or
+    Raises :exc:`~gkdisclosure.OptionError` if a part of the path names no field, or
     passes through a table or row that is ``None``.
 
     >>> from gkdisclosure import ApplicantCounts

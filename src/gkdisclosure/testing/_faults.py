@@ -13,6 +13,7 @@ from hypothesis.errors import InvalidArgument
 
 from ..catalog import TOTAL, Edition, identities
 from ..catalog import edition as _spec
+from ..errors import OptionError
 from ..findings import Status
 from ..model import Report
 from ..model.paths import get as read
@@ -104,9 +105,9 @@ class PlantedFault:
 
     def __attrs_post_init__(self) -> None:
         if not self.cells:
-            raise ValueError("a fault names at least one cell")
+            raise OptionError("a fault names at least one cell")
         if not len(self.cells) == len(self.original) == len(self.planted):
-            raise ValueError(
+            raise OptionError(
                 f"cells, original and planted differ in length: {len(self.cells)}, "
                 f"{len(self.original)} and {len(self.planted)}"
             )
@@ -124,14 +125,14 @@ class PlantedFault:
     def apply(self, report: Report) -> Report:
         """The report with the planted values in its cells.
 
-        Raises :exc:`ValueError` unless the cells hold the original values.
+        Raises :exc:`~gkdisclosure.OptionError` unless the cells hold the original values.
         """
         return self._swap(report, self.original, self.planted)
 
     def revert(self, report: Report) -> Report:
         """The report with the original values back in its cells.
 
-        Raises :exc:`ValueError` unless the cells hold the planted values.
+        Raises :exc:`~gkdisclosure.OptionError` unless the cells hold the planted values.
         """
         return self._swap(report, self.planted, self.original)
 
@@ -141,7 +142,7 @@ class PlantedFault:
         for cell, value, new in zip(self.cells, before, after, strict=True):
             found = read(report, cell)
             if found != value:
-                raise ValueError(f"{cell} holds {found!r}, not {value!r}")
+                raise OptionError(f"{cell} holds {found!r}, not {value!r}")
             report = with_cell(report, cell, new)
         return report
 
