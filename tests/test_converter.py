@@ -483,7 +483,8 @@ def test_negative_values_are_accepted(path: str, value: Any) -> None:
 
 
 @pytest.mark.parametrize(
-    "amount", ["800.680", "0", "0.0000", "-0.5", "123456789012345678901234567890.123456789", "08"]
+    "amount",
+    ["800.680", "0", "0.0000", "-0.5", "123456789.123456789", "08", "-0.000000000000000001"],
 )
 def test_amount_travels_as_a_string_and_keeps_its_scale(amount: str) -> None:
     """An amount is a Decimal read from a string and written back with the same digits."""

@@ -163,6 +163,13 @@ BAD_2021 = [
     pytest.param(put("requests.received.natural_person", "11"), id="count-as-string"),
     pytest.param(put("requests.received.natural_person", True), id="count-as-bool"),
     pytest.param(put("requests.received.natural_person", 1.5), id="count-as-fraction"),
+    pytest.param(put("requests.received.natural_person", 10**12), id="count-too-large"),
+    pytest.param(put("requests.received.natural_person", -(10**12)), id="count-too-negative"),
+    pytest.param(put("requests.received.natural_person", 10**28), id="count-28-digits"),
+    pytest.param(put("proactive.fees.amount_10k_yuan", "1" * 19), id="amount-19-digits"),
+    pytest.param(put("proactive.fees.amount_10k_yuan", "1" * 10 + "." + "1" * 9), id="amount-19"),
+    pytest.param(put("proactive.fees.amount_10k_yuan", "0." + "0" * 18 + "1"), id="amount-tiny"),
+    pytest.param(put("year", 10**12), id="year-too-large"),
     pytest.param(put("requests.received", None), id="row-null"),
     pytest.param(put("requests.withheld", None), id="group-null"),
     pytest.param(put("requests.received", [1, 2, 3]), id="row-as-array"),
@@ -241,6 +248,12 @@ GOOD = [
     pytest.param(put("requests.received", {}), id="row-empty"),
     pytest.param(put("requests.received.natural_person", -1), id="negative-count"),
     pytest.param(put("proactive.fees.amount_10k_yuan", "-0.5"), id="negative-amount"),
+    pytest.param(put("requests.received.natural_person", 10**12 - 1), id="largest-count"),
+    pytest.param(put("requests.received.natural_person", 1 - 10**12), id="most-negative"),
+    pytest.param(put("proactive.fees.amount_10k_yuan", "1" * 18), id="amount-18-digits"),
+    pytest.param(put("proactive.fees.amount_10k_yuan", "-000" + "9" * 18), id="amount-zeros"),
+    pytest.param(put("proactive.fees.amount_10k_yuan", "00." + "0" * 17 + "1"), id="amount-18"),
+    pytest.param(put("proactive.fees.amount_10k_yuan", "1" * 9 + "." + "1" * 9), id="amount-9.9"),
     pytest.param(put("meta", None), id="meta-null"),
     pytest.param(put("meta", {"published": "2022-01-31", "level": "省级"}), id="meta"),
     pytest.param(drop("review_litigation"), id="table-missing"),
@@ -286,3 +299,14 @@ def test_json_schema_returns_a_fresh_object() -> None:
     schema["properties"].clear()
     assert json_schema()["properties"] != {}
     assert copy.deepcopy(json_schema()) == json_schema()
+
+
+@given(
+    st.from_regex(r"\A-?0{0,3}[0-9]{0,21}(\.[0-9]{0,21})?\Z"),
+)
+def test_the_schema_and_the_library_count_the_digits_of_an_amount_alike(amount: str) -> None:
+    """An amount is accepted by the schema exactly when the library accepts it."""
+    document = put("proactive.fees.amount_10k_yuan", amount)
+    changed = sample()
+    document(changed)
+    assert (schema_errors(changed) == []) == library_accepts(changed)

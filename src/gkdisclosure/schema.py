@@ -5,18 +5,26 @@ from __future__ import annotations
 from typing import Any, Final
 
 from .catalog import Edition, EditionSpec, Row, Table, ValueKind, edition
+from .limits import MAX_AMOUNT_DIGITS, MAX_COUNT
 
 __all__ = ["SCHEMA_ID", "json_schema"]
 
 #: The ``$id`` of the exported schema.
 SCHEMA_ID: Final = "https://gkdisclosure.readthedocs.io/schema/report.json"
 
+_INTEGER: Final = {"type": ["integer", "null"], "minimum": -MAX_COUNT, "maximum": MAX_COUNT}
+# At most MAX_AMOUNT_DIGITS digits, leading zeros of the whole part not counted: the lookahead
+# refuses a first non-zero whole digit followed by as many more digits, or a fraction of one
+# digit more after a whole part of zeros. ``(?!\n)``: Python's ``$`` also matches before a final
+# newline, and jsonschema uses Python's ``re``; the library refuses "800.68\n".
+_AMOUNT: Final = (
+    rf"^-?(?!0*[1-9](?:\.?[0-9]){{{MAX_AMOUNT_DIGITS}}}|0*\.[0-9]{{{MAX_AMOUNT_DIGITS + 1}}})"
+    r"[0-9]+(\.[0-9]+)?$(?!\n)"
+)
 _CELLS: Final[dict[ValueKind, dict[str, Any]]] = {
-    ValueKind.COUNT: {"type": ["integer", "null"]},
-    ValueKind.SIGNED: {"type": ["integer", "null"]},
-    # ``(?!\n)``: Python's ``$`` also matches before a final newline, and
-    # jsonschema uses Python's ``re``; the library refuses "800.68\n".
-    ValueKind.AMOUNT: {"type": ["string", "null"], "pattern": r"^-?[0-9]+(\.[0-9]+)?$(?!\n)"},
+    ValueKind.COUNT: _INTEGER,
+    ValueKind.SIGNED: _INTEGER,
+    ValueKind.AMOUNT: {"type": ["string", "null"], "pattern": _AMOUNT},
 }
 
 
@@ -98,7 +106,7 @@ def json_schema() -> dict[str, Any]:
         "properties": {
             "edition": {"enum": [e.value for e in Edition]},
             "agency": {"type": "string", "pattern": r"\S"},
-            "year": {"type": "integer", "minimum": 1},
+            "year": {"type": "integer", "minimum": 1, "maximum": MAX_COUNT},
             "meta": {
                 "type": ["object", "null"],
                 "additionalProperties": False,

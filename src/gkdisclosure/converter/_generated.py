@@ -16,6 +16,7 @@ from cattrs import Converter
 
 from .._codegen import compile_function
 from ..catalog import Edition
+from ..limits import MAX_COUNT
 from ..model import (
     Meta,
     Proactive2019,
@@ -132,8 +133,12 @@ def _field(
     optional = type(None) in kinds
     (kind,) = [k for k in kinds if k is not type(None)]
     if kind is int:
-        check = f"    if type({value}) is not int and {value} is not None:"
-        return f"o.get({name!r})", [check, "        raise ProblemError('not an integer')"]
+        namespace["LARGEST"] = MAX_COUNT
+        check = (
+            f"    if {value} is not None and (type({value}) is not int"
+            f" or not -LARGEST <= {value} <= LARGEST):"
+        )
+        return f"o.get({name!r})", [check, "        raise ProblemError('not a count')"]
     if not attrs.has(kind):
         namespace[f"h{index}"] = conv.get_structure_hook(kind)
         namespace[f"k{index}"] = kind

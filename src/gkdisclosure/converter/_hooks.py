@@ -10,6 +10,7 @@ from decimal import Decimal
 from typing import Final
 
 from ..catalog import Edition
+from ..limits import MAX_AMOUNT_DIGITS, MAX_COUNT
 
 __all__ = [
     "EDITIONS",
@@ -34,10 +35,17 @@ class ProblemError(ValueError):
     """A value of the wrong kind; the message is for people."""
 
 
+_TOO_LARGE: Final = (
+    f"expected an integer of at most 12 digits (at most {MAX_COUNT:,}), got a larger one"
+)
+
+
 def integer(value: object, _: object) -> int:
-    """A count or a year: a JSON integer, never ``true``, ``1.0`` or ``"1"``."""
+    """A count or a year: an integer of at most 12 digits, never ``true``, ``1.0`` or ``"1"``."""
     if type(value) is int:
-        return value
+        if -MAX_COUNT <= value <= MAX_COUNT:
+            return value
+        raise ProblemError(_TOO_LARGE)
     if isinstance(value, bool):
         raise ProblemError(f"expected an integer, got {json.dumps(value)}")
     if isinstance(value, float):
@@ -66,9 +74,15 @@ def string(value: object, _: object) -> str:
 
 
 def decimal(value: object, _: object) -> Decimal:
-    """An amount: digits with an optional fraction, written as a string."""
+    """An amount: digits with an optional fraction, written as a string; 18 digits at most."""
     if isinstance(value, str) and _DECIMAL.match(value):
-        return Decimal(value)
+        whole, _point, fraction = value.removeprefix("-").partition(".")
+        digits = len(whole.lstrip("0")) + len(fraction)
+        if digits <= MAX_AMOUNT_DIGITS:
+            return Decimal(value)
+        raise ProblemError(
+            f"expected an amount of at most {MAX_AMOUNT_DIGITS} digits, got {digits:,} digits"
+        )
     if isinstance(value, str):
         raise ProblemError(
             f'expected a decimal number written as a string like "800.68", got {value!r}'

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import Decimal, localcontext
 from functools import cache
 from pathlib import Path
 from typing import Final, Literal
@@ -80,15 +80,26 @@ def _babel_locale(name: LocaleName) -> Locale:
 
 
 def format_number(value: int | Decimal, locale: LocaleName, *, signed: bool = False) -> str:
-    """Format a count or an amount for the locale, digits of an amount kept as given."""
+    """Format a count or an amount for the locale, digits of an amount kept as given.
+
+    Any value formats, however large; an amount that is not a number (``NaN``, an infinity,
+    which no document can hold) is written as Python writes it.
+    """
+    if isinstance(value, Decimal) and not value.is_finite():
+        return str(value)
     places = 0
     if isinstance(value, Decimal):
         exponent = value.as_tuple().exponent
         places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
     pattern = "#,##0" + ("." + "0" * places if places else "")
-    text = format_decimal(
-        value, format=pattern, locale=_babel_locale(locale), decimal_quantization=False
-    )
+    # babel rounds in the current decimal context (28 digits by default): give it room for
+    # every digit, so that any value the model holds formats whole rather than raising
+    number = Decimal(value)
+    with localcontext() as context:
+        context.prec = max(context.prec, number.adjusted() + places + 2)
+        text = format_decimal(
+            number, format=pattern, locale=_babel_locale(locale), decimal_quantization=False
+        )
     if signed and value > 0:
         return f"+{text}"
     return text
