@@ -180,11 +180,19 @@ def test_anything_amiss_is_left_to_the_careful_path(document: str) -> None:
 
 
 @pytest.mark.usefixtures("decoder")
-def test_integers_beyond_64_bits_read_alike() -> None:
-    """A count too big for 64 bits reads as the careful path reads it (orjson makes it a float)."""
+def test_integers_beyond_64_bits_are_refused_alike() -> None:
+    """A count too big for 64 bits (orjson makes it a float) is refused as the careful path
+    refuses it: at its cell, for having more than 12 digits."""
     document = SAMPLE_TEXT.replace('"natural_person": 11', '"natural_person": 99999999999999999999')
-    assert loads(document) == careful(document)
-    assert loads(document).requests.received.natural_person == 99999999999999999999  # type: ignore[union-attr]
+    with pytest.raises(ReportDataError) as quick_error:
+        loads(document)
+    with pytest.raises(ReportDataError) as careful_error:
+        careful(document)
+    assert quick_error.value.errors == careful_error.value.errors
+    found = quick_error.value.errors
+    paths = ["requests.received.natural_person", "requests.total_handled.natural_person"]
+    assert [problem.path for problem in found] == paths
+    assert all("at most 12 digits" in problem.message for problem in found)
 
 
 def test_utf16_is_refused_by_both_decoders() -> None:
