@@ -280,6 +280,15 @@ def every_finding() -> Iterator[Finding]:
         )
         yield one(sample, f"narrative.{kind.value}", narrative=[figure])
         yield one(with_cell(sample, paths[0], None), f"narrative.{kind.value}", narrative=[figure])
+    accepted = NarrativeFigure(
+        kind=NarrativeKind.RECEIVED,
+        value=99,
+        unit="件",
+        phrase="受理政府信息公开申请99件",
+        sentence="全年共受理政府信息公开申请99件。",
+        paths=NARRATIVE_CELLS[NarrativeKind.RECEIVED],
+    )
+    yield one(sample, "narrative.received", narrative=[accepted])  # two readings, neither fits
 
 
 #: The cells each kind of narrative figure is compared with.

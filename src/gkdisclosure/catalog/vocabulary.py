@@ -153,6 +153,9 @@ NARRATIVE: Final = {
 APPLICATION: Final = "申请"
 COUNT_UNIT: Final = "件"
 MONEY_UNIT: Final = "元"
+#: The word that makes a count of requests received ambiguous: "共受理X件" is the new requests
+#: in some reports, new plus carried over in many others (FORMAT.md §5.4 X5a).
+ACCEPTED: Final = "受理"
 #: Which kinds must name an application (申请) in ``what`` to count.
 NARRATIVE_NEEDS_APPLICATION: Final = frozenset({"received", "handled", "carried_over"})
 #: Statements of a zero total: "未收到政府信息公开申请", "未收取信息处理费".

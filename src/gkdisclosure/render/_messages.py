@@ -44,6 +44,12 @@ _NARRATIVE_UNASSESSABLE: Final = N_(
     "The text states %(actual)s (\u201c%(sentence)s\u201d); the table cannot be compared, "
     "not reported: %(missing)s."
 )
+_NARRATIVE_MEANINGS: Final = N_(
+    "The text states %(actual)s (\u201c%(sentence)s\u201d), but the table gives none of what "
+    "its wording may mean: %(meanings)s."
+)
+_MEANING: Final = N_("%(value)s (%(cells)s)")
+_OR: Final = N_(" or ")
 _PREVIOUS: Final = N_("last year's %(label)s")
 _ZEROS: Final = N_("%(count)s more rows of 0")
 _BLANKS: Final = N_("%(count)s rows not reported")
@@ -66,6 +72,11 @@ def _label(spec: EditionSpec, path: str, locale: LocaleName, part: str) -> str:
     if path.startswith(PREVIOUS):
         return gettext(_PREVIOUS, locale) % {"label": label}
     return label
+
+
+def cell_label(spec: EditionSpec, path: str, locale: LocaleName) -> str:
+    """A cell's label: its row and its column."""
+    return _label(spec, path, locale, "cell")
 
 
 def _number(value: int | Decimal | None, locale: LocaleName, *, signed: bool = False) -> str:
@@ -149,6 +160,17 @@ def _describe_narrative(finding: Finding, spec: EditionSpec, name: LocaleName) -
     if finding.status is Status.UNASSESSABLE:
         missing = separator.join(_label(spec, path, name, "cell") for path in finding.missing)
         return gettext(_NARRATIVE_UNASSESSABLE, name) % {**values, "missing": missing}
+    meanings = finding.args.get("meanings", ())
+    if len(meanings) > 1:
+        listed = gettext(_OR, name).join(
+            gettext(_MEANING, name)
+            % {
+                "value": _number(value, name),
+                "cells": " + ".join(_label(spec, path, name, "cell") for path in paths),
+            }
+            for paths, value in meanings
+        )
+        return gettext(_NARRATIVE_MEANINGS, name) % {**values, "meanings": listed}
     expected = _number(cast("int | Decimal", finding.expected), name)
     return gettext(_NARRATIVE, name) % {**values, "expected": expected}
 

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from decimal import Decimal
 from functools import cache
 from typing import Final, Unpack
 
 from attrs import frozen
 
-from ..catalog import Edition, Identity, edition, identities, series_identities
+from ..catalog import Edition, Identity, edition, identities, series_identities, vocabulary
 from ..findings import Finding, InconsistentReportError, Severity, Status, ValidationResult
 from ..findings import fingerprint as _fingerprint
 from ..model import Report, paths
-from ..narrative import NarrativeFigure
+from ..narrative import NarrativeFigure, NarrativeKind
 from ._catalogue import RULES, UNASSESSABLE, ValidationKeywords, ValidationOptions
 from ._compile import Checker, Explainer, compile_checker, compile_explainer
 from ._evaluate import evaluate
@@ -215,19 +216,44 @@ def _series_findings(
             yield finding
 
 
+#: What 受理 may mean besides the new requests: new plus carried over (FORMAT.md §5.4 X5a).
+_ACCEPTED: Final = ("requests.received.total", "requests.carried_over.total")
+
+
+def _meanings(figure: NarrativeFigure) -> tuple[tuple[str, ...], ...]:
+    """The sums of cells a narrative figure may state, by its wording (FORMAT.md §5.4 X5a).
+
+    "共收到申请X件" and "新收X件" are the new requests; "共受理X件" is ambiguous:
+    the new requests in some reports, new plus carried over in many others.
+    """
+    if figure.kind is NarrativeKind.RECEIVED and vocabulary.ACCEPTED in figure.phrase:
+        return (figure.paths, _ACCEPTED)
+    return (figure.paths,)
+
+
 def _narrative_finding(
     report: Report, figure: NarrativeFigure, severities: dict[str, Severity]
 ) -> Finding | None:
-    """Compare a figure the text states with the cells of the table it sums."""
+    """Compare a figure the text states with each quantity its wording may name.
+
+    It holds when one of them equals it; it fails when every one that is
+    reported differs; it cannot be checked when none is reported.
+    """
     rule = f"narrative.{figure.kind.value}"
     if rule not in RULES or not figure.paths:
         return None  # the fee: no table holds it
-    values = {path: paths.get(report, path) for path in figure.paths}
+    sums: list[tuple[tuple[str, ...], int | Decimal]] = []
+    for meaning in _meanings(figure):
+        found = [paths.get(report, path) for path in meaning]
+        if all(value is not None for value in found):
+            if sum(found) == figure.value:
+                return None
+            sums.append((meaning, sum(found)))
+    cells = sums[0][0] if sums else figure.paths
+    values = {path: paths.get(report, path) for path in cells}
     missing = tuple(path for path, value in values.items() if value is None)
     operands = {path: value for path, value in values.items() if value is not None}
-    expected = None if missing else sum(operands.values())
-    if expected is not None and expected == figure.value:
-        return None
+    expected = sums[0][1] if sums else None
     return Finding(
         rule=rule,
         severity=severities[rule if expected is not None else UNASSESSABLE],
@@ -243,7 +269,8 @@ def _narrative_finding(
             "edition": report.edition.value,
             "sentence": figure.sentence,
             "phrase": figure.phrase,
-            "paths": figure.paths,
+            "paths": cells,
+            "meanings": tuple(sums),
         },
         fingerprint=_fingerprint(report.agency, report.year, rule, figure.paths[0]),
     )
