@@ -153,8 +153,11 @@ def test_touches_a_cell_read_as_zero() -> None:
     granted = attrs.evolve(requests.granted, natural_person=None)
     report = attrs.evolve(SAMPLE, requests=attrs.evolve(requests, granted=granted))
     result = validate(report, blank_as_zero=True)
-    assert len(result) == 2
-    for finding in result:
+    incomplete, *identities = result
+    assert incomplete.rule == "report.incomplete_table"
+    assert incomplete.missing == ("requests.granted.natural_person",)
+    assert len(identities) == 2
+    for finding in identities:
         assert finding.assumed_zero == ("requests.granted.natural_person",)
         assert finding.touches("requests.granted.natural_person")
     assert result.for_cell("requests.granted.natural_person") == result.findings
@@ -289,7 +292,7 @@ def test_fingerprints_are_stable_across_runs() -> None:
             env={**os.environ, "PYTHONHASHSEED": seed},
         )
         assert json.loads(run.stdout) == here
-    assert len(set(here)) == len(here) == 3
+    assert len(set(here)) == len(here) == 4
 
 
 # --- ValidationResult -----------------------------------------------------------------------------

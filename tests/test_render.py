@@ -249,6 +249,12 @@ def every_finding() -> Iterator[Finding]:
     for table in ("proactive", "requests", "review_litigation"):
         yield one(with_cell(sample, table, None), "report.missing_table")
     yield one(attrs.evolve(sample, year=2020), "report.edition_year")
+    for table in ("proactive", "requests", "review_litigation"):
+        blank = type(getattr(sample, table))()  # every row blank
+        yield one(with_cell(sample, table, blank), "report.blank_table")
+    yield one(with_cell(sample, "proactive.fees.amount_10k_yuan", None), "report.incomplete_table")
+    many = with_cell(sample, "requests.received", ApplicantCounts())
+    yield one(many, "report.incomplete_table")
     yield one(zeros("2019", 2022), "report.edition_year")
     last_year = attrs.evolve(sample, year=2020)
     last_year = with_cell(last_year, "proactive.normative_documents.in_force", 60)
@@ -511,8 +517,8 @@ def test_summary() -> None:
     )
     report = with_cell(attrs.evolve(SAMPLE, year=2020), "requests.received.total", None)
     result = validate(report)
-    assert summary(result, "en").endswith(": 0 errors, 1 warnings, 2 notes")
-    assert summary(result, "zh_CN").endswith("：错误0项，警告1项，提示2项")
+    assert summary(result, "en").endswith(": 0 errors, 2 warnings, 2 notes")
+    assert summary(result, "zh_CN").endswith("：错误0项，警告2项，提示2项")
 
 
 # --- the message catalogs -------------------------------------------------------------------------

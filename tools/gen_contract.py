@@ -29,7 +29,7 @@ from pathlib import Path
 
 from gkdisclosure.catalog import Column, Edition, EditionSpec, Row, Table, ValueKind, edition
 from gkdisclosure.render import rule_text
-from gkdisclosure.rules import PROFILES, RULES
+from gkdisclosure.rules import PROFILES, RULES, SILENCED
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 
@@ -164,7 +164,10 @@ _UNASSESSABLE = "unassessable"
 
 
 def _severities(rule: str) -> str:
-    return " / ".join(PROFILES[profile][rule].value for profile in PROFILES)
+    return " / ".join(
+        "off" if rule in SILENCED[profile] else PROFILES[profile][rule].value
+        for profile in PROFILES
+    )
 
 
 def render_rules() -> str:

@@ -27,6 +27,17 @@ _UNASSESSABLE_CELL: Final = N_(
 )
 _NEGATIVE: Final = N_("%(where)s: %(actual)s is negative; counts and amounts cannot be.")
 _MISSING_TABLE: Final = N_("The report has no table %(number)s (%(heading)s).")
+_BLANK_TABLE: Final = N_(
+    "Table %(number)s (%(heading)s) gives no number: "
+    "every cell is blank, a placeholder or could not be read."
+)
+_INCOMPLETE_TABLE: Final = N_(
+    "Table %(number)s (%(heading)s): %(blank)s of %(cells)s cells give no number "
+    "(blank, a placeholder or not readable): %(listed)s."
+)
+_MORE_CELLS: Final = N_("%(count)s more")
+#: How many blank cells a finding about a table names before counting the rest.
+_SHOWN_CELLS: Final = 5
 _EDITION_YEAR: Final = N_(
     "The tables follow the %(actual)s edition, "
     "but reports for %(year)s use the %(expected)s edition."
@@ -175,15 +186,32 @@ def _describe_narrative(finding: Finding, spec: EditionSpec, name: LocaleName) -
     return gettext(_NARRATIVE, name) % {**values, "expected": expected}
 
 
+_TABLE_TEMPLATES: Final = {
+    "report.missing_table": _MISSING_TABLE,
+    "report.blank_table": _BLANK_TABLE,
+    "report.incomplete_table": _INCOMPLETE_TABLE,
+}
+
+
 def _describe_report(finding: Finding, spec: EditionSpec, name: LocaleName) -> str:
     values = {"actual": finding.actual, "expected": finding.expected}
-    if finding.rule == "report.missing_table":
+    if finding.rule in _TABLE_TEMPLATES:
         table = spec.table(finding.path)
         if name == "zh_CN":
             number, heading = table.number, table.heading
         else:  # 表二, 表三, 表四 are tables 2, 3 and 4
             number, heading = str(spec.tables.index(table) + 2), table.en
-        return gettext(_MISSING_TABLE, name) % {"number": number, "heading": heading}
+        shown = [_label(spec, path, name, "cell") for path in finding.missing[:_SHOWN_CELLS]]
+        if len(finding.missing) > _SHOWN_CELLS:
+            more = len(finding.missing) - _SHOWN_CELLS
+            shown.append(gettext(_MORE_CELLS, name) % {"count": more})
+        return gettext(_TABLE_TEMPLATES[finding.rule], name) % {
+            "number": number,
+            "heading": heading,
+            "blank": finding.args.get("blank"),
+            "cells": finding.args.get("cells"),
+            "listed": gettext(_SEPARATOR, name).join(shown),
+        }
     if finding.rule == "report.edition_year":
         return gettext(_EDITION_YEAR, name) % {**values, "year": finding.args["year"]}
     template = _SEQUENCE_YEAR if finding.path == "year" else _SEQUENCE_AGENCY

@@ -10,6 +10,7 @@ from __future__ import annotations
 from ._catalogue import (
     PROFILES,
     RULES,
+    SILENCED,
     ProfileName,
     Rule,
     ValidationKeywords,
@@ -20,6 +21,7 @@ from ._validate import check, is_consistent, iter_findings, validate
 __all__ = [
     "PROFILES",
     "RULES",
+    "SILENCED",
     "ProfileName",
     "Rule",
     "ValidationKeywords",

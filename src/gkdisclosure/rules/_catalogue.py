@@ -15,6 +15,7 @@ from ..narrative import NarrativeKind
 __all__ = [
     "PROFILES",
     "RULES",
+    "SILENCED",
     "UNASSESSABLE",
     "ProfileName",
     "Rule",
@@ -92,6 +93,20 @@ RULES: Final[Mapping[str, Rule]] = {
             _E,
             N_("A statutory table is missing"),
             N_("the report has tables 2, 3 and 4"),
+        ),
+        Rule(
+            "report.blank_table",
+            "report",
+            _E,
+            N_("A statutory table is printed blank"),
+            N_("a table the report prints holds at least one number"),
+        ),
+        Rule(
+            "report.incomplete_table",
+            "report",
+            _W,
+            N_("A statutory table has cells not reported"),
+            N_("every cell of a table the report prints holds a number"),
         ),
         Rule(
             "report.edition_year",
@@ -180,6 +195,17 @@ PROFILES: Final[Mapping[ProfileName, Mapping[str, Severity]]] = {
     ),
 }
 
+#: The findings each profile leaves out, by rule id (and ``"unassessable"``):
+#: ``"lenient"`` keeps only the identities that failed. A rule given a
+#: severity in ``severity=`` is reported whatever the profile.
+SILENCED: Final[Mapping[ProfileName, frozenset[str]]] = {
+    "default": frozenset(),
+    "strict": frozenset(),
+    "lenient": frozenset(
+        {rule.id for rule in RULES.values() if rule.scope != "identity"} | {UNASSESSABLE}
+    ),
+}
+
 
 #: The severities of each profile without overrides, shared: nothing changes them.
 _PROFILE_SEVERITIES: Final[Mapping[str, dict[str, Severity]]] = {
@@ -221,8 +247,9 @@ class ValidationOptions:
       leaving their identities unassessable; every finding that did so
       lists those cells in ``assumed_zero``.
     - ``profile``: ``"default"``, ``"strict"`` or ``"lenient"`` (see
-      :data:`~gkdisclosure.rules.PROFILES`); ``severity`` overrides it per rule id (and for
-      ``"unassessable"`` findings).
+      :data:`~gkdisclosure.rules.PROFILES` and :data:`~gkdisclosure.rules.SILENCED`:
+      ``"lenient"`` keeps only the identities that failed); ``severity`` overrides it per
+      rule id (and for ``"unassessable"`` findings).
 
     :func:`validate`, :func:`check`, :func:`iter_findings`,
     :func:`gkdisclosure.validate_many` and the batch take these as keyword
@@ -239,6 +266,10 @@ class ValidationOptions:
         Raises :exc:`~gkdisclosure.OptionError` for an unknown profile or rule id.
         """
         return _severities(self.profile, self.severity)
+
+    def silenced(self) -> frozenset[str]:
+        """The rules (and ``"unassessable"``) whose findings these options leave out."""
+        return SILENCED.get(self.profile, frozenset()) - set(self.severity or ())
 
     def keywords(self) -> ValidationKeywords:
         """The options as keyword arguments: ``validate(report, **options.keywords())``."""

@@ -16,6 +16,7 @@ from ..model import Report, paths
 from ..narrative import NarrativeFigure, NarrativeKind
 from ._catalogue import RULES, UNASSESSABLE, ValidationKeywords, ValidationOptions
 from ._compile import Checker, Explainer, compile_checker, compile_explainer
+from ._completeness import completeness_findings
 from ._evaluate import evaluate
 
 __all__ = ["check", "is_consistent", "iter_findings", "validate"]
@@ -72,13 +73,34 @@ def _findings(
     options: ValidationOptions,
 ) -> Iterator[Finding]:
     severities = options.severities()
-    blank_as_zero = options.blank_as_zero
-    yield from _report_findings(report, severities)
+    silenced = options.silenced()
+    found = _all_findings(report, previous, narrative, severities, options.blank_as_zero)
+    if not silenced:
+        return found
+    return (
+        finding
+        for finding in found
+        if (UNASSESSABLE if finding.status is Status.UNASSESSABLE else finding.rule) not in silenced
+    )
+
+
+def _all_findings(
+    report: Report,
+    previous: Report | None,
+    narrative: Iterable[NarrativeFigure],
+    severities: dict[str, Severity],
+    blank_as_zero: bool,  # noqa: FBT001 - private
+) -> Iterator[Finding]:
+    blank: set[str | None] = set()
+    for plain in _report_findings(report, severities):
+        if plain.rule == "report.blank_table":
+            blank.add(plain.table)  # one error says it all: no identity of it can be checked
+        yield plain
     compiled = _compiled(report.edition, blank_as_zero=blank_as_zero)
     failed: list[int] = []
     for key, checker in compiled.checkers:
         table = getattr(report, key)
-        if table is not None:
+        if table is not None and key not in blank:
             checker(table, failed)
     for index in failed:
         finding = compiled.explain(index, report, severities)
@@ -149,6 +171,7 @@ def _report_findings(report: Report, severities: dict[str, Severity]) -> Iterato
     for key in _TABLE_NAMES:
         if getattr(report, key) is None:
             yield _plain(report, severities, "report.missing_table", key, table=key)
+    yield from completeness_findings(report, severities)
     expected = Edition.E2019 if report.year <= 2020 else Edition.E2021  # noqa: PLR2004 - the 2021 edition applies from the 2021 reports on
     if report.edition is not expected:
         yield _plain(
