@@ -8,6 +8,7 @@ The cases below are the real layout of corpus/2024-pingtan.html with numbers tak
 
 from __future__ import annotations
 
+import io
 import itertools
 import json
 import re
@@ -42,13 +43,13 @@ def _replace_numbers(page: str, table: int, limit: int | None = None) -> str:
 
 def test_the_page_as_published_is_complete() -> None:
     """Every cell of the three tables holds a number: no completeness finding."""
-    result = validate(read_html(PAGE).report)
+    result = validate(read_html(io.StringIO(PAGE)).report)
     assert list(result) == []
 
 
 def test_an_all_blank_table_three_is_one_error() -> None:
     """表三 printed with its grid and no number: one error, not 39 notes, and not consistent."""
-    report = read_html(_replace_numbers(PAGE, 1)).report
+    report = read_html(io.StringIO(_replace_numbers(PAGE, 1))).report
     assert report.requests is not None
     result = validate(report)
     assert [(f.rule, f.severity, f.path) for f in result] == [
@@ -70,7 +71,7 @@ def test_an_all_blank_table_three_is_one_error() -> None:
 
 def test_a_table_two_of_placeholders_is_blank() -> None:
     """表二 has no identity, yet "/", "—", "-", "无" and blank cells in it are found."""
-    report = read_html(_replace_numbers(PAGE, 0)).report
+    report = read_html(io.StringIO(_replace_numbers(PAGE, 0))).report
     result = validate(report)
     assert [(f.rule, f.path) for f in result] == [("report.blank_table", "proactive")]
     assert not result.ok
@@ -78,7 +79,7 @@ def test_a_table_two_of_placeholders_is_blank() -> None:
 
 def test_some_blank_cells_are_one_warning_per_table() -> None:
     """The first four numbers of 表二 replaced: one warning that counts and lists the four."""
-    report = read_html(_replace_numbers(PAGE, 0, limit=4)).report
+    report = read_html(io.StringIO(_replace_numbers(PAGE, 0, limit=4))).report
     result = validate(report)
     (finding,) = result
     assert (finding.rule, finding.severity, finding.path) == (
@@ -119,14 +120,14 @@ def test_a_long_list_of_blank_cells_is_cut_short() -> None:
 )
 def test_profiles_decide_what_incompleteness_is(profile: str, severity: Severity | None) -> None:
     """strict makes incompleteness an error (portals that generate reports); lenient drops it."""
-    report = read_html(_replace_numbers(PAGE, 0, limit=1)).report
+    report = read_html(io.StringIO(_replace_numbers(PAGE, 0, limit=1))).report
     found = [f.severity for f in validate(report, profile=profile)]  # type: ignore[arg-type]
     assert found == ([] if severity is None else [severity])
 
 
 def test_lenient_keeps_only_failed_identities() -> None:
     """lenient: a blank table, a cell not reported and a wrong year are all left out."""
-    report = read_html(_replace_numbers(PAGE, 1, limit=1)).report
+    report = read_html(io.StringIO(_replace_numbers(PAGE, 1, limit=1))).report
     assert {f.rule for f in validate(report)} >= {"report.incomplete_table"}
     assert list(validate(report, profile="lenient")) == []
     kept = validate(report, profile="lenient", severity={"report.incomplete_table": "error"})

@@ -12,7 +12,7 @@ from hypothesis import Phase, find, given, settings
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
-from gkdisclosure import CaseOutcomes, Report, Status, validate
+from gkdisclosure import CaseOutcomes, Report, Status, ValidationResult, validate
 from gkdisclosure.catalog import Edition, edition, identities
 from gkdisclosure.testing import (
     FaultKind,
@@ -164,7 +164,10 @@ def test_every_planted_fault_is_caught_on_its_cells(table: str, data: st.DataObj
     """validate has a finding of the fault's status on each named cell, and no other finding."""
     report, fault = data.draw(corrupted_reports(tables=[table]))
     assert all(cell.startswith(f"{table}.") for cell in fault.cells)
-    result = validate(report)
+    # the identities' findings; a blanked cell also makes its table incomplete
+    result = ValidationResult(
+        tuple(f for f in validate(report) if f.rule != "report.incomplete_table"), report
+    )
     for cell in fault.cells:
         assert any(f.status is fault.status for f in result.for_cell(cell)), cell
     assert all(any(f.touches(cell) for cell in fault.cells) for f in result)

@@ -238,8 +238,11 @@ def mark_cells(findings: Iterable[Finding], paths: Iterable[str]) -> dict[str, M
     for path in paths:
         touching = [f for f in listed if f.touches(path)]
         if touching:
+            # a cell a finding lists as not reported is blank, whatever the finding's status
+            # (report.incomplete_table fails for the table and lists its blank cells)
+            blank = [f.status is Status.UNASSESSABLE or path in f.missing for f in touching]
             marks[path] = Marks(
-                tuple(f for f in touching if f.status is Status.FAILED),
-                tuple(f for f in touching if f.status is Status.UNASSESSABLE),
+                tuple(f for f, b in zip(touching, blank, strict=True) if not b),
+                tuple(f for f, b in zip(touching, blank, strict=True) if b),
             )
     return marks
