@@ -113,7 +113,7 @@ def test_clean_report(run: Run) -> None:
 
 def test_findings_are_listed_with_rule_path_and_sentence(run: Run, broken: str) -> None:
     """Exit 1 on errors; each finding shows its severity, rule, cell and message."""
-    status, out, err = run("validate", broken, "--locale", "en")
+    status, out, err = run("validate", "--verbose", broken, "--locale", "en")
     assert status == 1
     assert err == ""
     lines = out.splitlines()
@@ -130,7 +130,7 @@ def test_findings_are_listed_with_rule_path_and_sentence(run: Run, broken: str) 
 
 def test_findings_in_chinese_by_default(run: Run, broken: str) -> None:
     """Without a locale anywhere, messages are in Chinese."""
-    status, out, _ = run("validate", broken)
+    status, out, _ = run("validate", "--verbose", broken)
     assert status == 1
     assert "[错误] requests.ledger requests.carried_forward.total" in out
     assert "总计：四、结转下年度继续办理为0，但" in out
@@ -240,51 +240,62 @@ def test_fail_on_and_profile(run: Run, late: str, options: tuple[str, ...], stat
 
 def test_profile_changes_the_printed_severity(run: Run, late: str) -> None:
     """The severity shown is the profile's."""
-    assert "[warning] report.edition_year" in run("validate", late, "--locale", "en")[1]
+    assert (
+        "[warning] report.edition_year" in run("validate", "--verbose", late, "--locale", "en")[1]
+    )
     assert (
         "[error] report.edition_year"
-        in run("validate", late, "--locale", "en", "--profile", "strict")[1]
+        in run("validate", "--verbose", late, "--locale", "en", "--profile", "strict")[1]
     )
     # lenient keeps only the identities that failed
     assert (
         "report.edition_year"
-        not in run("validate", late, "--locale", "en", "--profile", "lenient")[1]
+        not in run("validate", "--verbose", late, "--locale", "en", "--profile", "lenient")[1]
     )
 
 
 def test_blank_as_zero(run: Run, blank: str) -> None:
     """A blank cell is a note by default; --blank-as-zero reads it as 0 and says so."""
-    status, out, _ = run("validate", blank, "--locale", "en")
+    status, out, _ = run("validate", "--verbose", blank, "--locale", "en")
     assert status == 0
     assert out.count("[info]") == 2
     assert "cannot be checked" in out
-    status, out, _ = run("validate", blank, "--locale", "en", "--blank-as-zero")
+    status, out, _ = run("validate", "--verbose", blank, "--locale", "en", "--blank-as-zero")
     assert status == 0
     assert "[info]" not in out
     assert "0 errors, 1 warnings, 0 notes" in out  # the blank cell is still blank
     data = document(requests__granted__research=None, requests__granted__total=9)
     path = write(Path(blank).parent, "blank-and-wrong.json", data)
-    status, out, _ = run("validate", path, "--locale", "en", "--blank-as-zero")
+    status, out, _ = run("validate", "--verbose", path, "--locale", "en", "--blank-as-zero")
     assert status == 1
     assert "Read as 0 where not reported: (1) Granted / Research institutions." in out
 
 
 def test_previous(run: Run, previous: str) -> None:
     """--previous compares with last year's report: a carry-over mismatch is a warning."""
-    status, out, _ = run("validate", str(SAMPLE), "--previous", previous, "--locale", "en")
+    status, out, _ = run(
+        "validate", "--verbose", str(SAMPLE), "--previous", previous, "--locale", "en"
+    )
     assert status == 0
     assert "[warning] series.carry_over requests.carried_over.natural_person" in out
     assert "[warning] series.carry_over requests.carried_over.total" in out
     assert "last year's 4. Carried forward to next year / Natural persons 3" in out
-    assert run("validate", str(SAMPLE), "--previous", previous, "--fail-on", "warning")[0] == 1
-    _, out, _ = run("validate", str(SAMPLE), "--previous", previous, "--format", "json")
+    assert (
+        run("validate", "--verbose", str(SAMPLE), "--previous", previous, "--fail-on", "warning")[0]
+        == 1
+    )
+    _, out, _ = run(
+        "validate", "--verbose", str(SAMPLE), "--previous", previous, "--format", "json"
+    )
     (result,) = json.loads(out)
     assert result["counts"] == {"error": 0, "warning": 2, "info": 0}
 
 
 def test_previous_of_another_year(run: Run) -> None:
     """A previous report that is not the year before is flagged, not compared."""
-    status, out, _ = run("validate", str(SAMPLE), "--previous", str(SAMPLE), "--locale", "en")
+    status, out, _ = run(
+        "validate", "--verbose", str(SAMPLE), "--previous", str(SAMPLE), "--locale", "en"
+    )
     assert status == 0
     assert "[warning] series.sequence year" in out
     assert "series.carry_over" not in out
@@ -446,7 +457,7 @@ def _environment() -> dict[str, str]:
 def test_python_m_gkdisclosure(broken: str) -> None:
     """``python -m gkdisclosure`` is the same command, with the same exit status."""
     run = subprocess.run(  # noqa: S603 - our own interpreter
-        [sys.executable, "-m", "gkdisclosure", "validate", str(SAMPLE), broken],
+        [sys.executable, "-m", "gkdisclosure", "validate", "--verbose", str(SAMPLE), broken],
         capture_output=True,
         text=True,
         check=False,
@@ -560,10 +571,14 @@ def test_validate_reads_pages_and_text_by_content(
 
 def test_validate_prints_reading_notes_beside_findings(run: Run) -> None:
     """Notes of the reader about a finding's cells are printed beneath the finding."""
-    status, out, _ = run("validate", str(CORPUS / "2021-fujian-gxt.txt"), "--locale", "en")
+    status, out, _ = run(
+        "validate", "--verbose", str(CORPUS / "2021-fujian-gxt.txt"), "--locale", "en"
+    )
     assert status == 0
     assert "(cells.inferred requests.carried_over)" in out
-    _, out, _ = run("validate", str(CORPUS / "2021-fujian-gxt.txt"), "--format", "json")
+    _, out, _ = run(
+        "validate", "--verbose", str(CORPUS / "2021-fujian-gxt.txt"), "--format", "json"
+    )
     notes = json.loads(out)[0]["notes"]
     assert any(note["code"] == "cells.inferred" for note in notes)
 

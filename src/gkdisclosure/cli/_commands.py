@@ -15,6 +15,7 @@ from ..findings import Finding, ValidationResult
 from ..ingest import IngestNote
 from ..model import Report
 from ..render import (
+    brief,
     describe,
     describe_suspect,
     diagnosis_heading,
@@ -192,7 +193,10 @@ def validate_command(args: argparse.Namespace) -> int:
             data = _result_data(path, result, document.notes, args.locale)
             documents.append(data | _diagnosis_data(diagnosis, args.locale))
         else:
-            _print_result(path, result, document.notes, args.locale)
+            if args.verbose:
+                _print_result(path, result, document.notes, args.locale)
+            else:
+                _print_brief(path, result, document.notes, args.locale)
             _print_diagnosis(diagnosis, args.locale)
     if args.format == "json":
         _write(sys.stdout, documents)
@@ -218,6 +222,15 @@ def _result_data(
             for note in notes
         ],
     }
+
+
+def _print_brief(
+    path: str, result: ValidationResult, notes: tuple[IngestNote, ...], locale: str
+) -> None:
+    """The summary, one line per failed finding, one per table for what cannot be checked."""
+    sys.stdout.write(f"{path}: {summary(result, locale)}\n")
+    for line in brief(result, locale, notes=notes):
+        sys.stdout.write(f"  {line}\n")
 
 
 def _print_result(

@@ -149,6 +149,13 @@ def _parser() -> argparse.ArgumentParser:
         "indicators and every report's tables",
     )
     check.add_argument(
+        "--verbose",
+        "-v",
+        action="store_true",
+        help="print every finding with its cells and every reading note "
+        "(by default what cannot be checked is one line per table)",
+    )
+    check.add_argument(
         "--explain",
         action="store_true",
         help="point at the cells that probably break the identities, with probable values",

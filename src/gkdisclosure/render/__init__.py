@@ -9,6 +9,7 @@ from .._deprecation import callable_module
 from . import _notebook  # noqa: F401 - importing it registers the notebook views
 from ._batch import render_batch
 from ._compare import render_comparison
+from ._brief import brief
 from ._diagnosis import describe_suspect, diagnosis_heading
 from ._i18n import LOCALES, LocaleName, format_number, gettext, normalize_locale
 from ._messages import describe, rule_text, severity_name, summary
@@ -17,6 +18,7 @@ from ._report import render_report
 __all__ = [
     "LOCALES",
     "LocaleName",
+    "brief",
     "describe",
     "describe_suspect",
     "diagnosis_heading",
