@@ -8,8 +8,8 @@ from __future__ import annotations
 from .._deprecation import callable_module
 from . import _notebook  # noqa: F401 - importing it registers the notebook views
 from ._batch import render_batch
-from ._compare import render_comparison
 from ._brief import brief
+from ._compare import render_comparison
 from ._diagnosis import describe_suspect, diagnosis_heading
 from ._i18n import LOCALES, LocaleName, format_number, gettext, normalize_locale
 from ._messages import describe, rule_text, severity_name, summary

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from typing import Final, Protocol
+from typing import Any, Final
 
 from .._gettext import N_
 from ..catalog import EditionSpec, edition
@@ -23,27 +23,23 @@ _SEPARATOR: Final = N_(", ")
 _SHOWN: Final = 3
 
 
-class _Note(Protocol):
-    @property
-    def code(self) -> str: ...
-
-
 def _table_name(spec: EditionSpec, key: str, locale: LocaleName) -> str:
     table = spec.table(key)
-    if locale == "zh_CN":
-        return f"表{table.number}"
-    return gettext(_TABLE, locale) % {"number": spec.tables.index(table) + 2}
+    # 表二, 表三, 表四 are tables 2, 3 and 4
+    number = table.number if locale == "zh_CN" else str(spec.tables.index(table) + 2)
+    return gettext(_TABLE, locale) % {"number": number}
 
 
 def brief(
-    result: ValidationResult, locale: str = "zh_CN", *, notes: Iterable[_Note] = ()
+    result: ValidationResult, locale: str = "zh_CN", *, notes: Iterable[Any] = ()
 ) -> tuple[str, ...]:
     """The findings in a few lines: each that failed on its own, what cannot be checked by table.
 
     Every failed identity and every report-level finding is one line,
     ``[severity] message``. The identities that cannot be checked are
     counted in one line per table, with the cells they lack. Reading notes
-    (an ingest result's ``notes``) are counted by code in one line.
+    (an ingest result's ``notes``: anything with a ``code``) are counted by
+    code in one line.
     """
     name = normalize_locale(locale)
     lines: list[str] = []
