@@ -109,6 +109,7 @@ def test_sources_and_outcomes_pickle_every_field() -> None:
             text="{}",
         ),
         Outcome("b.jsonl:4", cells=2, tally=(("requests.ledger", "error"),), text="{}"),
+        Outcome("c.json", agency="某局", report=_broken(12)),  # kept for a page about the batch
     ]
     sources = [Source("a", path="a.json"), Source("b", text="{}"), Source("c", error="bad")]
     items: list[Outcome | Source] = [*outcomes, *sources]
@@ -116,6 +117,8 @@ def test_sources_and_outcomes_pickle_every_field() -> None:
         again = pickle.loads(pickle.dumps(item))  # noqa: S301 - our own data
         assert again == item
         assert attrs.astuple(again, recurse=False) == attrs.astuple(item, recurse=False)
+    assert outcomes[2].report is not None
+    assert pickle.loads(pickle.dumps(outcomes[2])).report == outcomes[2].report  # noqa: S301
     assert outcomes[0].tally == ((finding.rule, finding.severity.value),)
 
 

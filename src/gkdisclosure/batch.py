@@ -232,7 +232,8 @@ class Outcome:
 
     def __reduce__(self) -> tuple[type[Outcome], tuple[Any, ...]]:
         # sent back from the workers one per report: a tuple of fields pickles faster than
-        # attrs' state dictionary, and the tally is not worked out again
+        # attrs' state dictionary, and the tally is not worked out again; the report goes
+        # along only when it was kept (a page about the batch needs it)
         return (
             Outcome,
             (
@@ -246,6 +247,7 @@ class Outcome:
                 self.messages,
                 self.tally,
                 self.text,
+                self.report,
             ),
         )
 
