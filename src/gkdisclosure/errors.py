@@ -147,7 +147,7 @@ class OutputError(GkDisclosureError, ValueError):
 
     Only an ordinary file (or a new one) is written: never a folder, a
     special file (a FIFO, a device), the target of a symbolic link, or the
-    file the document was read from. :attr:`path` is the path as given.
+    file the document was read from. ``path`` is the path as given.
     """
 
     path: str
