@@ -137,7 +137,8 @@ def test_iter_sources_walks_folders_in_name_order_and_splits_json_lines(tmp_path
 
 def test_standard_input_is_json_lines(monkeypatch: pytest.MonkeyPatch) -> None:
     """'-' reads JSON Lines from standard input."""
-    monkeypatch.setattr(sys, "stdin", io.StringIO("{}\n{}\n"))
+    stdin = io.TextIOWrapper(io.BytesIO(b"{}\n{}\n"), encoding="utf-8")
+    monkeypatch.setattr(sys, "stdin", stdin)
     assert [s.name for s in iter_sources(["-"])] == ["<stdin>:1", "<stdin>:2"]
 
 

@@ -6,10 +6,14 @@ import json
 import os
 import pickle
 import shutil
+import signal
+import socket
+import stat
 import subprocess
 import sys
 from collections.abc import Callable
 from decimal import Decimal
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
@@ -17,11 +21,15 @@ import attrs
 import pytest
 
 import gkdisclosure as gk
+from gkdisclosure.batch import _jobs as _workers
+from gkdisclosure.batch import cores
 from gkdisclosure.catalog import Column, Row, Table
+from gkdisclosure.cli import main
 from gkdisclosure.limits import MAX_COUNT
 from gkdisclosure.testing import assert_findings, with_cell
 
 SAMPLE = Path(__file__).parent.parent / "examples" / "2021-fujian-gxt.json"
+Run = Callable[..., tuple[int, str, str]]
 REPORT = gk.load(SAMPLE)
 RESULT = gk.validate(REPORT)
 OTHER = with_cell(REPORT, "requests.received.natural_person", 1)
@@ -39,6 +47,21 @@ def run_command(*argv: str, stdin: bytes = b"", timeout: float = 600) -> tuple[i
         env={**os.environ, "LANG": "en_US.UTF-8", "PYTHONIOENCODING": "utf-8"},
     )
     return done.returncode, done.stdout.decode(), done.stderr.decode()
+
+
+@pytest.fixture
+def cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Run:
+    """Run the command in this process, in English; return its status, stdout and stderr."""
+    for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+
+    def run(*argv: str) -> tuple[int, str, str]:
+        status = main(list(argv))
+        captured = capsys.readouterr()
+        return status, captured.out, captured.err
+
+    return run
 
 
 #: A call with a bad argument, the error it raises, the built-in it also is, and its message.
@@ -150,11 +173,11 @@ def test_formatting_never_raises_for_an_amount_the_model_holds(value: Decimal) -
     assert report._repr_html_()
 
 
-def test_the_command_refuses_a_huge_count_on_one_line(tmp_path: Path) -> None:
+def test_the_command_refuses_a_huge_count_on_one_line(cli: Run, tmp_path: Path) -> None:
     """validate, render and convert exit 2 with one line naming the cell: no traceback."""
     path = str(huge_document(tmp_path))
     for argv in (["validate", path], ["render", path], ["convert", path]):
-        status, out, err = run_command(*argv)
+        status, out, err = cli(*argv)
         assert (status, out) == (2, ""), argv
         assert err.count("\n") == 1, err
         assert "requests.received.natural_person" in err
@@ -173,3 +196,355 @@ def test_a_batch_reports_a_huge_count_as_an_error_entry(tmp_path: Path, form: st
     assert [Path(entry["file"]).name for entry in lines] == ["a.json", "b.json"]
     assert "requests.received.natural_person" in lines[0]["error"]
     assert lines[1]["ok"]
+
+
+# --- 3, 4, 6. output: ordinary files only, never the input, whole or not at all ---------------
+
+
+def special_files(folder: Path) -> dict[str, Path]:
+    """A folder, a FIFO, a socket and symbolic links (to a file, dangling, looping) in a folder."""
+    made = {"folder": folder / "folder", "fifo": folder / "fifo", "socket": folder / "socket"}
+    made["folder"].mkdir()
+    os.mkfifo(made["fifo"])
+    with socket.socket(socket.AF_UNIX) as bound:
+        bound.bind(str(made["socket"]))
+    (folder / "kept.json").write_text("kept\n", encoding="utf-8")
+    for name, points_to in (("link", "kept.json"), ("dangling", "nothing"), ("loop", "loop")):
+        made[name] = folder / name
+        made[name].symlink_to(points_to)
+    return made
+
+
+def snapshot(folder: Path) -> dict[str, tuple[int, bytes | str | None]]:
+    """Every entry of a folder: its kind and mode, and a file's content or a link's target."""
+    found: dict[str, tuple[int, bytes | str | None]] = {}
+    for entry in sorted(folder.iterdir()):
+        info = entry.lstat()
+        if stat.S_ISLNK(info.st_mode):
+            content: bytes | str | None = str(entry.readlink())
+        elif stat.S_ISREG(info.st_mode):
+            content = entry.read_bytes()
+        else:
+            content = None
+        found[entry.name] = (info.st_mode, content)
+    return found
+
+
+@pytest.mark.parametrize("kind", ["folder", "fifo", "socket", "link", "dangling", "loop"])
+def test_dump_refuses_a_target_that_is_not_an_ordinary_file(tmp_path: Path, kind: str) -> None:
+    """dump leaves a folder, a FIFO, a socket or a symbolic link as it was, and says why."""
+    made = special_files(tmp_path)
+    before = snapshot(tmp_path)
+    with pytest.raises(gk.OutputError) as raised:
+        gk.dump(REPORT, made[kind])
+    assert raised.value.path == str(made[kind])
+    assert snapshot(tmp_path) == before
+
+
+@pytest.mark.parametrize("name", ["", ".", "/", "..", "nothing/", "kept.json/x"])
+def test_dump_refuses_a_name_that_is_no_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    """An empty name, a folder's name or a path through a file is an OutputError, not a crash."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "kept.json").write_text("kept\n", encoding="utf-8")
+    before = snapshot(tmp_path)
+    with pytest.raises(gk.OutputError):
+        gk.dump(REPORT, name)
+    assert snapshot(tmp_path) == before
+
+
+@pytest.mark.parametrize("command", ["convert", "render"])
+@pytest.mark.parametrize("kind", ["folder", "fifo", "socket", "link", "dangling", "loop"])
+def test_the_command_refuses_to_write_over_a_special_file(
+    cli: Run, tmp_path: Path, command: str, kind: str
+) -> None:
+    """convert -o and render -o onto a special file or a link: exit 2, one line, nothing changed."""
+    made = special_files(tmp_path)
+    before = snapshot(tmp_path)
+    status, out, err = cli(command, str(SAMPLE), "-o", str(made[kind]))
+    assert (status, out) == (2, "")
+    assert err.startswith(f"gkdisclosure: cannot write to {made[kind]}: ")
+    assert err.count("\n") == 1
+    assert snapshot(tmp_path) == before
+
+
+@pytest.mark.parametrize("command", ["convert", "render"])
+@pytest.mark.parametrize("name", ["", ".", "/"])
+def test_the_command_refuses_an_output_name_that_is_no_file(
+    cli: Run, command: str, name: str
+) -> None:
+    """-o "", -o . and -o /: exit 2 and one line."""
+    status, out, err = cli(command, str(SAMPLE), "-o", name)
+    assert (status, out) == (2, "")
+    assert err.startswith("gkdisclosure: cannot write to ")
+    assert err.count("\n") == 1
+
+
+@pytest.mark.parametrize("command", ["convert", "render"])
+def test_the_command_never_writes_over_its_input(cli: Run, tmp_path: Path, command: str) -> None:
+    """The input given as the output, by its name, another name or a hard link, is kept."""
+    page = tmp_path / "report.json"
+    shutil.copy(SAMPLE, page)
+    (tmp_path / "twin.json").hardlink_to(page)
+    before = snapshot(tmp_path)
+    for output in (
+        page,
+        Path(f"{tmp_path}/../{tmp_path.name}/report.json"),
+        tmp_path / "twin.json",
+    ):
+        status, out, err = cli(command, str(page), "-o", str(output))
+        assert (status, out) == (2, "")
+        assert "the file the output is made from" in err
+        assert err.count("\n") == 1
+    assert snapshot(tmp_path) == before
+
+
+def test_compare_never_writes_over_either_report(cli: Run, tmp_path: Path) -> None:
+    """compare -o onto the earlier or the later report: exit 2, one line, both kept."""
+    earlier, later = tmp_path / "a.json", tmp_path / "b.json"
+    shutil.copy(SAMPLE, earlier)
+    shutil.copy(SAMPLE, later)
+    before = snapshot(tmp_path)
+    for output in (earlier, later):
+        status, out, err = cli("compare", str(earlier), str(later), "-o", str(output))
+        assert (status, out) == (2, "")
+        assert "the file the output is made from" in err
+        assert err.count("\n") == 1
+    assert snapshot(tmp_path) == before
+
+
+@pytest.mark.parametrize("kind", ["folder", "fifo", "link"])
+def test_the_batch_page_is_written_through_the_same_helper(
+    cli: Run, tmp_path: Path, kind: str
+) -> None:
+    """validate --report onto a special file or a link: exit 2, one line, nothing changed."""
+    made = special_files(tmp_path)
+    before = snapshot(tmp_path)
+    status, _out, err = cli(
+        "validate", "--jobs", "1", "--no-progress", "--report", str(made[kind]), str(SAMPLE)
+    )
+    assert status == 2
+    assert f"gkdisclosure: cannot write to {made[kind]}: " in err
+    assert snapshot(tmp_path) == before
+
+
+def test_the_batch_page_never_replaces_a_report_it_checks(cli: Run, tmp_path: Path) -> None:
+    """validate --report naming one of the reports checked: refused, the report kept."""
+    report = tmp_path / "report.json"
+    shutil.copy(SAMPLE, report)
+    before = snapshot(tmp_path)
+    status, _out, err = cli(
+        "validate", "--jobs", "1", "--no-progress", "--report", str(report), str(report)
+    )
+    assert status == 2
+    assert "the file the output is made from" in err
+    assert snapshot(tmp_path) == before
+
+
+_KILLED_WHILE_WRITING = """
+import os, signal, sys
+from gkdisclosure.cli import main
+os.fsync = lambda fd: os.kill(os.getpid(), signal.SIG{signal})
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+@pytest.mark.parametrize("command", ["convert", "render"])
+@pytest.mark.parametrize(("name", "status"), [("TERM", -signal.SIGTERM), ("INT", 130)])
+def test_a_write_stopped_by_a_signal_leaves_the_old_file_and_no_temporary(
+    tmp_path: Path, command: str, name: str, status: int
+) -> None:
+    """SIGTERM or SIGINT while the output is written: the old file whole, no temporary file."""
+    output = tmp_path / "out"
+    output.write_text("old\n", encoding="utf-8")
+    script = _KILLED_WHILE_WRITING.format(signal=name)
+    done = subprocess.run(  # noqa: S603 - our own program
+        [sys.executable, "-c", script, command, str(SAMPLE), "-o", str(output)],
+        capture_output=True,
+        timeout=600,
+        check=False,
+    )
+    assert done.returncode == status, done.stderr
+    assert b"Traceback" not in done.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+    assert output.read_text(encoding="utf-8") == "old\n"
+
+
+def test_the_command_writes_a_new_file_and_replaces_an_old_one(tmp_path: Path) -> None:
+    """The ordinary case still works: a new file, then the same file replaced, nothing else left."""
+    output = tmp_path / "page.html"
+    for _ in range(2):
+        status, out, err = run_command("render", str(SAMPLE), "-o", str(output))
+        assert (status, out, err) == (0, "", "")
+    assert output.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["page.html"]
+
+
+# --- 2. a batch says which entries it cannot read ---------------------------------------------
+
+
+def test_a_folder_reports_every_entry_it_cannot_read(
+    cli: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Dangling links, link loops, FIFOs and unreadable folders: each a line, and exit 2."""
+    shutil.copy(SAMPLE, tmp_path / "good.json")
+    (tmp_path / "dangling.json").symlink_to("nothing.json")
+    (tmp_path / "loop.json").symlink_to("loop.json")
+    os.mkfifo(tmp_path / "fifo.json")
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "notes.md").symlink_to("gone")  # not a report's name, but a broken link
+    walk = os.scandir
+
+    def scandir(path: Any) -> Any:
+        if Path(path).name == "locked":  # as without read permission (root may read anything)
+            raise PermissionError(13, "Permission denied", str(path))
+        return walk(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    status, out, err = cli("validate", "--jobs", "1", "--format", "jsonl", str(tmp_path))
+    assert status == 2
+    entries = {Path(entry["file"]).name: entry for entry in map(json.loads, out.splitlines())}
+    assert entries["good.json"]["ok"]
+    assert entries["dangling.json"]["error"] == "cannot read: No such file or directory"
+    assert entries["loop.json"]["error"] == "cannot read: Too many levels of symbolic links"
+    assert entries["fifo.json"]["error"].startswith("not an ordinary file")
+    assert entries["locked"]["error"] == "cannot read the folder: Permission denied"
+    assert entries["notes.md"]["error"] == "cannot read: No such file or directory"
+    assert len(entries) == 6
+    assert "unreadable: 5" in err.replace("无法读取", "unreadable")
+
+
+def test_a_folder_of_readable_reports_still_exits_0(cli: Run, tmp_path: Path) -> None:
+    """Hidden entries and files of other kinds are passed over, as before."""
+    shutil.copy(SAMPLE, tmp_path / "good.json")
+    (tmp_path / ".hidden.json").symlink_to("nothing")
+    (tmp_path / "readme.md").write_text("not a report\n", encoding="utf-8")
+    status, _out, _err = cli("validate", "--jobs", "1", "--no-progress", str(tmp_path))
+    assert status == 0
+
+
+# --- 5. output that cannot be written ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("argv", [["convert", str(SAMPLE)], ["rules"], ["schema"]])
+def test_a_full_disk_on_standard_output_is_one_line_and_exit_2(argv: list[str]) -> None:
+    """``> /dev/full``: one line saying the output cannot be written, exit 2, no traceback."""
+    if not Path("/dev/full").exists():  # pragma: no cover - Linux has it
+        pytest.skip("no /dev/full on this system")
+    with Path("/dev/full").open("wb") as full:
+        done = subprocess.run(  # noqa: S603 - our own command
+            [sys.executable, "-m", "gkdisclosure", *argv],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            timeout=600,
+            check=False,
+        )
+    assert done.returncode == 2
+    assert done.stderr == b"gkdisclosure: cannot write the output: No space left on device\n"
+
+
+# --- 7, 8. huge JSON Lines, absurd --jobs -----------------------------------------------------
+
+_MEASURED = """
+import resource, sys, time
+from gkdisclosure.cli import main
+start = time.perf_counter()
+status = main(sys.argv[1:])
+used = resource.getrusage(resource.RUSAGE_SELF)
+sys.stderr.write(f"\\nMEASURED {status} {time.perf_counter() - start} {used.ru_maxrss}\\n")
+"""
+
+
+def measured(*argv: str) -> tuple[int, str, float, int]:
+    """Run the command in a new process; its status, stdout, seconds and peak memory (KiB)."""
+    done = subprocess.run(  # noqa: S603 - our own program
+        [sys.executable, "-c", _MEASURED, *argv],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        timeout=900,
+        check=False,
+    )
+    err = done.stderr.decode()
+    assert "Traceback" not in err, err
+    status, seconds, peak = err.rpartition("\nMEASURED ")[2].split()
+    return int(status), done.stdout.decode(), float(seconds), int(peak)
+
+
+def test_a_huge_single_line_of_json_lines_is_refused_in_bounded_memory(tmp_path: Path) -> None:
+    """A 256 MiB line is refused, with its line number, without being held in memory."""
+    path = tmp_path / "huge.jsonl"
+    good = json.dumps(json.loads(SAMPLE.read_text(encoding="utf-8")), ensure_ascii=False)
+    with path.open("wb") as stream:
+        stream.write(b'{"agency": "' + b"x" * (1 << 20))
+        for _ in range(255):
+            stream.write(b"x" * (1 << 20))
+        stream.write(b'"}\n' + good.encode() + b"\n")
+    status, out, seconds, peak = measured("validate", "--jobs", "1", "--format", "jsonl", str(path))
+    first, second = map(json.loads, out.splitlines())
+    assert status == 2
+    assert first == {
+        "file": f"{path}:1",
+        "error": "a line of more than 4,194,304 bytes; a report is at most that",
+    }
+    assert (second["file"], second["ok"]) == (f"{path}:2", True)
+    assert peak < 200 * 1024, f"{peak} KiB"  # far less than the line: it was never held
+    assert seconds < 120
+
+
+def test_jobs_is_capped_at_the_cores_and_refused_when_not_positive(cli: Run) -> None:
+    """--jobs 99999999999999999999 runs (one worker a core at most); 0 and -1 are refused."""
+    status, _out, err = cli("validate", "--jobs", "99999999999999999999", str(SAMPLE))
+    assert (status, "Traceback" in err) == (0, False)
+    assert _workers(10**20) == cores()
+    assert _workers(None) == _workers(0) == cores()
+    assert _workers(1) == 1
+    for bad in ("0", "-1", "1e3", "99999999999999999999999999999x"):
+        status, out, err = cli("validate", "--jobs", bad, str(SAMPLE))
+        assert (status, out) == (2, "")
+        assert err.count("\n") == 1
+        assert "expected a positive whole number" in err
+
+
+# --- GBK on standard input, very long error lists, --version, usage -------------------------
+
+
+def test_gbk_on_standard_input_is_not_utf8() -> None:
+    """A GBK line on stdin is "not UTF-8 text", not a lone surrogate."""
+    line = json.dumps(
+        {"edition": "2021", "agency": "某县人民政府", "year": 2022}, ensure_ascii=False
+    )
+    status, out, err = run_command(
+        "validate", "--jobs", "1", "--format", "jsonl", "-", stdin=line.encode("gbk") + b"\n"
+    )
+    assert status == 2
+    assert json.loads(out)["error"].startswith("not UTF-8 text (byte ")
+    assert "Traceback" not in err
+
+
+def test_a_document_with_300000_unknown_keys_gets_a_short_message(cli: Run, tmp_path: Path) -> None:
+    """The message lists twenty problems and counts the rest; the error keeps them all."""
+    data = {"edition": "2021", "agency": "某县人民政府", "year": 2022}
+    data |= {f"k{number}": 0 for number in range(300_000)}
+    text = json.dumps(data)
+    with pytest.raises(gk.ReportDataError) as raised:
+        gk.loads(text)
+    assert len(raised.value.errors) == 300_000
+    message = str(raised.value)
+    assert message.count("\n") == 21
+    assert message.endswith("  … and 299,980 more")
+    path = tmp_path / "keys.json"
+    path.write_text(text, encoding="utf-8")
+    status, out, err = cli("validate", str(path))
+    assert (status, out) == (2, "")
+    assert err.count("\n") == 1
+    assert len(err) < 2000
+
+
+def test_version_and_usage(cli: Run) -> None:
+    """--version prints the version; the command alone prints its usage and exits 2."""
+    status, out, err = cli("--version")
+    assert (status, out, err) == (0, f"gkdisclosure {version('gkdisclosure')}\n", "")
+    status, out, err = cli()
+    assert (status, out) == (2, "")
+    assert err.startswith("usage: gkdisclosure")

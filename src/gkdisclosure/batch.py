@@ -15,17 +15,18 @@ from __future__ import annotations
 import heapq
 import json
 import os
+import stat
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final, TypeVar, Unpack
+from typing import TYPE_CHECKING, Any, BinaryIO, Final, TypeVar, Unpack
 
 import attrs
 from attrs import define, field, frozen
 
 from .catalog import edition
-from .converter import load, loads
+from .converter import MAX_DOCUMENT_BYTES, load, loads
 from .errors import GkDisclosureError
 from .findings import Finding, Severity, ValidationResult
 from .model import Report
@@ -53,10 +54,20 @@ _CHUNK: Final = 256
 _WORST: Final = 10
 
 
-def _jobs(jobs: int | None) -> int:
-    if jobs is None or jobs <= 0:
+def cores() -> int:
+    """How many cores this process may run on (its affinity where the system tells it)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # pragma: no cover - systems without sched_getaffinity (macOS)
         return os.cpu_count() or 1
-    return jobs
+
+
+def _jobs(jobs: int | None) -> int:
+    """The number of workers: one per core for ``None`` or 0, never more than the cores."""
+    available = cores()
+    if jobs is None or jobs <= 0:
+        return available
+    return min(jobs, available)
 
 
 def _chunks(items: Iterable[_T], size: int) -> Iterator[list[_T]]:
@@ -117,8 +128,10 @@ def validate_many(
     chunks per worker are in flight: memory stays flat however many
     reports there are, as long as the caller does not keep the results.
     ``jobs`` is the number of worker processes (``None`` or ``0``: one per
-    core); with 1 everything runs in this process. The other keyword
-    arguments are the :class:`~gkdisclosure.rules.ValidationOptions`.
+    core), never more than the cores this process may use: more workers
+    than cores only add processes; with 1 everything runs in this process.
+    The other keyword arguments are the
+    :class:`~gkdisclosure.rules.ValidationOptions`.
     """
     function = _ValidateChunk(ValidationOptions(**options))
     return _ordered(function, reports, jobs=jobs, chunk=chunk)
@@ -151,55 +164,107 @@ def iter_sources(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Source]:
     """Every report under the paths, lazily: files, folders (searched in name order), lines.
 
     A folder yields its ``.json``, ``.jsonl``, ``.html``, ``.htm``,
-    ``.txt``, ``.docx``, ``.doc`` and ``.pdf`` files, depth first; a
-    ``.jsonl`` file yields one source per non-blank line; any other file
-    is one source. ``-`` reads JSON Lines from standard input.
+    ``.txt``, ``.docx``, ``.doc`` and ``.pdf`` files, depth first, leaving
+    out names that start with a dot and not following links to folders; a
+    folder that cannot be read and a symbolic link that leads nowhere
+    (dangling, or a loop) are sources with an :attr:`~Source.error`, so
+    that nothing is skipped silently. A ``.jsonl`` file yields one source
+    per non-blank line; any other file is one source. ``-`` reads JSON
+    Lines from standard input.
     """
     for given in paths:
         path = Path(given)
         if str(given) == "-":
             yield from _lines("<stdin>", _stdin())
         elif path.is_dir():
-            found = sorted(
-                p
-                for p in path.rglob("*")
-                if p.suffix.lower() in SUFFIXES
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            )
-            yield from iter_sources(str(p) for p in found if p.is_file())
+            for found, error in _folder(path):
+                if error is None:
+                    yield from iter_sources([found])
+                else:
+                    yield Source(found, error=error)
         elif path.suffix.lower() == ".jsonl" and path.is_file():
             yield from _jsonl(path)
         else:
             yield Source(str(given), path=str(given))
 
 
+def _folder(folder: Path) -> list[tuple[str, str | None]]:
+    """The report files under a folder, with the entries that cannot be read and why, by name."""
+    found: list[tuple[str, str | None]] = []
+
+    def unreadable(error: OSError) -> None:
+        found.append((str(error.filename), f"cannot read the folder: {error.strerror or error}"))
+
+    for top, folders, files in os.walk(folder, onerror=unreadable):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        for name in files:
+            if name.startswith("."):
+                continue
+            path = Path(top, name)
+            try:
+                mode = path.stat().st_mode
+            except OSError as error:  # a link that leads nowhere
+                found.append((str(path), f"cannot read: {error.strerror or error}"))
+                continue
+            if path.suffix.lower() not in SUFFIXES:
+                continue
+            if stat.S_ISREG(mode):
+                found.append((str(path), None))
+            elif not stat.S_ISDIR(mode):  # reading a FIFO or a device would wait or never end
+                found.append((str(path), "not an ordinary file (a FIFO, a device or a socket)"))
+    return sorted(found, key=lambda item: Path(item[0]))
+
+
 def _jsonl(path: Path) -> Iterator[Source]:
     """The lines of a JSON Lines file; one that cannot be read is one source that says why."""
     try:
         with path.open("rb") as stream:
-            for number, raw in enumerate(stream, start=1):
-                name = f"{path}:{number}"
-                try:
-                    line = raw.decode("utf-8")
-                except UnicodeDecodeError as error:
-                    yield Source(name, error=f"not UTF-8 text (byte {error.start})")
-                    continue
-                if line.strip():
-                    yield Source(name, text=line)
+            yield from _lines(str(path), stream)
     except OSError as error:
         yield Source(str(path), error=f"cannot read: {error.strerror or error}")
 
 
-def _stdin() -> Iterable[str]:
+def _stdin() -> BinaryIO:
     import sys  # noqa: PLC0415 - only the command reads standard input
 
-    return sys.stdin
+    return sys.stdin.buffer
 
 
-def _lines(name: str, stream: Iterable[str]) -> Iterator[Source]:
-    for number, line in enumerate(stream, start=1):
+#: How much of an overlong line is read at a time while it is skipped.
+_SKIP: Final = 1024 * 1024
+
+
+def _bounded(stream: BinaryIO) -> Iterator[bytes | None]:
+    """Each line of a stream, or ``None`` for one longer than a document may be.
+
+    An overlong line is read past in pieces, never held whole: memory stays
+    bounded by :data:`~gkdisclosure.converter.MAX_DOCUMENT_BYTES` whatever
+    the stream holds.
+    """
+    while line := stream.readline(MAX_DOCUMENT_BYTES + 1):
+        if len(line) <= MAX_DOCUMENT_BYTES or line.endswith(b"\n"):
+            yield line
+            continue
+        while (rest := stream.readline(_SKIP)) and not rest.endswith(b"\n"):
+            pass
+        yield None
+
+
+def _lines(name: str, stream: BinaryIO) -> Iterator[Source]:
+    """The non-blank lines of JSON Lines bytes; a line that cannot be a report says why."""
+    for number, raw in enumerate(_bounded(stream), start=1):
+        where = f"{name}:{number}"
+        if raw is None:
+            reason = f"a line of more than {MAX_DOCUMENT_BYTES:,} bytes; a report is at most that"
+            yield Source(where, error=reason)
+            continue
+        try:
+            line = raw.decode("utf-8")
+        except UnicodeDecodeError as error:
+            yield Source(where, error=f"not UTF-8 text (byte {error.start})")
+            continue
         if line.strip():
-            yield Source(f"{name}:{number}", text=line)
+            yield Source(where, text=line)
 
 
 @frozen

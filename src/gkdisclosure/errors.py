@@ -40,8 +40,14 @@ class DataProblem:
         return f"{self.path or '(document)'}: {self.message}"
 
 
+#: How many of a document's problems the message of :exc:`ReportDataError` lists.
+_SHOWN = 20
+
+
 class ReportDataError(GkDisclosureError, ValueError):
     """A document is not a valid report; :attr:`errors` lists every problem found.
+
+    Its message lists the first twenty, and says how many more there are.
 
     ``source`` names the file or input the document came from, if known.
     """
@@ -55,10 +61,14 @@ class ReportDataError(GkDisclosureError, ValueError):
         super().__init__(self.errors, source)
 
     def __str__(self) -> str:
+        """The source and the count, then the first twenty problems and how many more."""
         where = f"{self.source}: " if self.source else ""
         count = len(self.errors)
-        head = f"{where}not a valid report ({count} problem{'s' if count != 1 else ''})"
-        return "\n".join([head, *(f"  {error}" for error in self.errors)])
+        head = f"{where}not a valid report ({count:,} problem{'s' if count != 1 else ''})"
+        shown = [f"  {error}" for error in self.errors[:_SHOWN]]
+        if count > _SHOWN:
+            shown.append(f"  … and {count - _SHOWN:,} more")
+        return "\n".join([head, *shown])
 
     def __reduce__(
         self,

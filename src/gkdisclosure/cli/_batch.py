@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Iterable, Iterator
-from pathlib import Path
 from typing import Final, TextIO
 
 from .._gettext import N_
@@ -18,6 +17,7 @@ from ..batch import Outcome, Reader, Summary, check_sources, iter_sources
 from ..findings import Severity
 from ..render import LocaleName, gettext, render_batch, severity_name
 from ._options import validation_options
+from ._output import write_output
 
 __all__ = ["run_batch"]
 
@@ -131,9 +131,7 @@ def run_batch(args: argparse.Namespace, reader: Reader) -> int:
     text = _summary_text(summary, args.locale)
     (sys.stdout if args.format == "text" else sys.stderr).write(text)
     if args.report is not None:
-        try:
-            Path(args.report).write_text(render_batch(kept, args.locale), encoding="utf-8")
-        except OSError as exc:
-            sys.stderr.write(f"gkdisclosure: {args.report}: cannot write: {exc.strerror or exc}\n")
+        page = render_batch(kept, args.locale)
+        if write_output(args.report, page, sources=args.files) != 0:
             return 2
     return status

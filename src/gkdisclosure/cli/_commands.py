@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from ..analysis import compare
-from ..converter import dump, dumps
+from ..converter import dumps
 from ..diagnose import Diagnosis, diagnose_report
 from ..findings import Finding, ValidationResult
 from ..ingest import IngestNote
@@ -29,6 +29,7 @@ from ..rules import RULES, validate
 from ..schema import json_schema
 from ._batch import run_batch
 from ._options import validation_options
+from ._output import write_output
 from ._reading import Document, FileReader, read_document
 
 __all__ = [
@@ -85,15 +86,7 @@ def convert_command(args: argparse.Namespace) -> int:
         return 2
     for note in document.notes:
         sys.stderr.write(f"gkdisclosure: {args.file}: {_note(note)}\n")
-    if args.output is None:
-        sys.stdout.write(dumps(document.report))
-        return 0
-    try:
-        dump(document.report, args.output)
-    except OSError as exc:
-        sys.stderr.write(f"gkdisclosure: {args.output}: cannot write: {exc.strerror or exc}\n")
-        return 2
-    return 0
+    return _output(dumps(document.report), args, sources=(args.file,))
 
 
 def render_command(args: argparse.Namespace) -> int:
@@ -106,15 +99,7 @@ def render_command(args: argparse.Namespace) -> int:
         options = validation_options(args).keywords()
         findings = validate(document.report, narrative=document.narrative, **options)
     text = render_report(document.report, to=args.to, locale=args.locale, findings=findings)
-    if args.output is None:
-        sys.stdout.write(text)
-        return 0
-    try:
-        Path(args.output).write_text(text, encoding="utf-8")
-    except OSError as exc:
-        sys.stderr.write(f"gkdisclosure: {args.output}: cannot write: {exc.strerror or exc}\n")
-        return 2
-    return 0
+    return _output(text, args, sources=(args.file,))
 
 
 def compare_command(args: argparse.Namespace) -> int:
@@ -130,15 +115,15 @@ def compare_command(args: argparse.Namespace) -> int:
         text = json.dumps(comparison.to_dict(), ensure_ascii=False, indent=2) + "\n"
     else:
         text = render_comparison(comparison, to=args.to, locale=args.locale)
+    return _output(text, args, sources=(args.previous, args.current))
+
+
+def _output(text: str, args: argparse.Namespace, *, sources: tuple[str, ...]) -> int:
+    """Write to standard output, or to ``--output`` whole or not at all (never over an input)."""
     if args.output is None:
         sys.stdout.write(text)
         return 0
-    try:
-        Path(args.output).write_text(text, encoding="utf-8")
-    except OSError as exc:
-        sys.stderr.write(f"gkdisclosure: {args.output}: cannot write: {exc.strerror or exc}\n")
-        return 2
-    return 0
+    return write_output(args.output, text, sources=sources)
 
 
 def _is_batch(args: argparse.Namespace) -> bool:

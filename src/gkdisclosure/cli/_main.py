@@ -8,6 +8,7 @@ import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
+from ..batch import cores
 from ..errors import UnsupportedLocaleError
 from ..ingest import FORMATS
 from ..render import normalize_locale
@@ -24,7 +25,7 @@ from ._commands import (
 __all__ = ["main"]
 
 _FALLBACK_LOCALE = "zh_CN"
-_BROKEN_PIPE = 141
+_INTERRUPTED = 130  # 128 + SIGINT, as a shell reports a command stopped by Ctrl-C
 
 
 class _UsageError(Exception):
@@ -53,13 +54,10 @@ def _environment_locale() -> str:
 
 
 def _jobs(value: str) -> int:
-    try:
-        jobs = int(value)
-    except ValueError:
-        jobs = -1
-    if jobs < 0:
-        raise argparse.ArgumentTypeError(f"expected 0 (one per core) or more, got {value!r}")
-    return jobs
+    """A positive number of workers, no more than the cores (a larger number means all)."""
+    if not value.isascii() or not value.isdigit() or not value.lstrip("0"):
+        raise argparse.ArgumentTypeError(f"expected a positive whole number, got {value[:40]!r}")
+    return min(int(value[:20]), cores())
 
 
 def _path(value: str) -> str:
@@ -81,6 +79,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Typed data and arithmetic checks for government "
         "information-disclosure annual reports.",
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     locale_help = "zh_CN or en, in any spelling (default: from the environment, else zh_CN)"
 
@@ -122,8 +121,8 @@ def _parser() -> argparse.ArgumentParser:
         "--jobs",
         type=_jobs,
         metavar="N",
-        help="check as a batch in N processes (0: one per core, the default for a batch); "
-        "FILE may also be a folder, a .jsonl file or - (JSON Lines on stdin)",
+        help="check as a batch in N processes, at most one per core (default for a batch: one "
+        "per core); FILE may also be a folder, a .jsonl file or - (JSON Lines on stdin)",
     )
     check.add_argument(
         "--progress",
@@ -211,22 +210,52 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _version() -> str:
+    from importlib.metadata import version  # noqa: PLC0415 - only for --version
+
+    return version("gkdisclosure")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
+    parser = _parser()
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    if not arguments:
+        sys.stderr.write(parser.format_help())
+        return 2
     try:
-        args = _parser().parse_args(argv)
+        args = parser.parse_args(arguments)
     except _UsageError as exc:
         sys.stderr.write(f"{exc}\n")
         return 2
+    except SystemExit as exc:  # --help and --version have printed what was asked
+        return exc.code if isinstance(exc.code, int) else 0
     if getattr(args, "locale", "") is None:
         args.locale = _environment_locale()
     try:
         status: int = args.run(args)
         sys.stdout.flush()
-    except BrokenPipeError:
-        # the reader went away (``| head``): stop quietly with the shell's
-        # status for a pipe closed early (128 + SIGPIPE), as other tools do
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return _BROKEN_PIPE
+    except KeyboardInterrupt:
+        sys.stderr.write("gkdisclosure: interrupted\n")
+        return _INTERRUPTED
+    except OSError as exc:
+        # the output could not be written: a reader that went away (``| head``), a full
+        # disk (``> /dev/full``); what is still buffered is dropped, not written at exit
+        reason = "the reader closed the pipe" if isinstance(exc, BrokenPipeError) else None
+        sys.stderr.write(
+            f"gkdisclosure: cannot write the output: {reason or exc.strerror or exc}\n"
+        )
+        _drop_output()
+        return 2
     return status
+
+
+def _drop_output() -> None:
+    """Point standard output at the null device, so that nothing more is written to it."""
+    try:
+        descriptor = sys.stdout.fileno()
+    except (OSError, ValueError):  # not a file (a test's capture): nothing is flushed at exit
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, descriptor)
+    os.close(devnull)

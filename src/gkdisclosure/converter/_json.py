@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import json
 import os
-import secrets
 from collections.abc import Callable, Mapping
 from functools import cache
-from pathlib import Path
 from typing import Any, Final
 
 from attrs import frozen
 from cattrs import Converter
 
 from .._source import Source, open_source
+from .._writing import write_file
 from ..catalog import Edition
 from ..errors import DataProblem, ReportDataError
 from ..model import Report
@@ -232,24 +231,8 @@ def dump(report: Report, path: str | os.PathLike[str]) -> None:
 
     The document goes to a new file beside the target, is flushed to disk,
     then renamed over it; a file that is replaced keeps its permissions.
+    Only an ordinary file is written: a folder, a FIFO, a device or a
+    symbolic link raises :exc:`~gkdisclosure.OutputError` and is left as it
+    is. A failure, an interrupt or SIGTERM leaves no temporary file behind.
     """
-    path = Path(path)
-    document = dumps(report).encode("utf-8")
-    try:
-        mode = path.stat().st_mode & 0o7777
-    except FileNotFoundError:
-        mode = None
-    temporary = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
-    # 0o666 less the umask, like any new file; O_EXCL: never write through a link
-    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-    try:
-        if mode is not None:
-            os.fchmod(fd, mode)
-        with os.fdopen(fd, "wb") as stream:
-            stream.write(document)
-            stream.flush()
-            os.fsync(stream.fileno())
-        temporary.replace(path)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
+    write_file(path, dumps(report).encode("utf-8"))
