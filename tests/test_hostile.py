@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import pickle
@@ -69,8 +70,13 @@ BAD_ARGUMENTS: list[tuple[Callable[[], Any], type[gk.GkDisclosureError], type[Ex
     (lambda: gk.validate(REPORT, profile="bogus"), gk.OptionError, ValueError, "'bogus'"),  # type: ignore[arg-type]
     (lambda: gk.validate(REPORT, severity={"x.y": "error"}), gk.OptionError, ValueError, "'x.y'"),
     (lambda: gk.render_report(REPORT, to="pdf"), gk.OptionError, ValueError, "'pdf'"),  # type: ignore[arg-type]
-    (lambda: gk.read_html("<p>x</p>", edition="2020"), gk.OptionError, ValueError, "'2020'"),
-    (lambda: gk.read_text("x", edition="2020"), gk.OptionError, ValueError, "'2020'"),
+    (
+        lambda: gk.read_html(io.StringIO("<p>x</p>"), edition="2020"),
+        gk.OptionError,
+        ValueError,
+        "'2020'",
+    ),
+    (lambda: gk.read_text(io.StringIO("x"), edition="2020"), gk.OptionError, ValueError, "'2020'"),
     (lambda: gk.Edition("2020"), gk.OptionError, ValueError, "'2019' or '2021'"),
     (lambda: gk.Severity("fatal"), gk.OptionError, ValueError, "'fatal'"),
     (lambda: gk.read_html(3), gk.ArgumentTypeError, TypeError, "not int"),  # type: ignore[arg-type]

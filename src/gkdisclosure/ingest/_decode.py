@@ -50,7 +50,8 @@ def read_source(source: Source, *, markup: bool) -> tuple[str, str | None, list[
     a ``str`` or :class:`os.PathLike` is a path, bytes and binary files are
     decoded (see :func:`decode`), a text file (:class:`io.StringIO`) is the
     text itself. Raises :exc:`IngestError` for a path that cannot be read
-    or a document over :data:`MAX_INPUT_BYTES`, and :exc:`TypeError` for
+    or a document over :data:`MAX_INPUT_BYTES`, and
+    :exc:`~gkdisclosure.ArgumentTypeError` for
     a source of any other type.
     """
     opened = open_source(source, limit=MAX_INPUT_BYTES)
