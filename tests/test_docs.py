@@ -7,6 +7,7 @@ coverage of the public names, and the JSON examples.
 
 from __future__ import annotations
 
+import argparse
 import importlib.util
 import json
 import re
@@ -132,3 +133,25 @@ def test_json_examples_are_valid_reports(where: str, block: str) -> None:
     assert json.loads(block), where
     report = gkdisclosure.loads(block, source=where)
     assert gkdisclosure.loads(gkdisclosure.dumps(report)) == report
+
+
+def test_every_command_and_option_has_its_help() -> None:
+    """The generated command reference says what each argument is for: none is left blank."""
+    from gkdisclosure.cli._main import _parser  # noqa: PLC0415 - the parser the page is made from
+
+    (commands,) = (a for a in _parser()._actions if isinstance(a, argparse._SubParsersAction))  # noqa: SLF001
+    blank = [
+        f"{name} {action.dest}"
+        for name, command in commands.choices.items()
+        for action in command._actions  # noqa: SLF001
+        if not action.help
+    ]
+    assert blank == []
+    assert sorted(commands.choices) == [
+        "compare",
+        "convert",
+        "render",
+        "rules",
+        "schema",
+        "validate",
+    ]

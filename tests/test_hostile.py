@@ -491,7 +491,8 @@ def test_a_huge_single_line_of_json_lines_is_refused_in_bounded_memory(tmp_path:
     assert status == 2
     assert first == {
         "file": f"{path}:1",
-        "error": "a line of more than 4,194,304 bytes; a report is at most that",
+        "error": "a line of more than 4,194,304 bytes; a report is at most that "
+        "(MAX_DOCUMENT_BYTES)",
     }
     assert (second["file"], second["ok"]) == (f"{path}:2", True)
     assert peak < 200 * 1024, f"{peak} KiB"  # far less than the line: it was never held
@@ -554,3 +555,44 @@ def test_version_and_usage(cli: Run) -> None:
     status, out, err = cli()
     assert (status, out) == (2, "")
     assert err.startswith("usage: gkdisclosure")
+
+
+# --- 9, 10. big pages: bounded work --------------------------------------------------------------
+
+_READ = """
+import resource, sys, time
+from pathlib import Path
+import gkdisclosure as gk
+start = time.perf_counter()
+try:
+    getattr(gk, sys.argv[1])(Path(sys.argv[2]))
+    said = "read"
+except gk.IngestError as error:
+    said = str(error).replace("\\n", " ")
+seconds = time.perf_counter() - start
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(f"{seconds} {peak} {said}")
+"""
+
+
+def read_measured(reader: str, path: Path) -> tuple[float, int, str]:
+    """Read a file in a new process: seconds, peak memory (KiB), and the error's message."""
+    done = subprocess.run(  # noqa: S603 - our own program
+        [sys.executable, "-c", _READ, reader, str(path)],
+        capture_output=True,
+        timeout=900,
+        check=True,
+    )
+    seconds, peak, said = done.stdout.decode().split(" ", 2)
+    return float(seconds), int(peak), said.strip()
+
+
+def test_spans_over_many_tables_are_bounded_per_page(tmp_path: Path) -> None:
+    """300 tables of 4 cells spanning 100 × 500 slots each: refused early, in little memory."""
+    table = "<table><tr>" + '<td colspan="100" rowspan="500">1</td>' * 4 + "<tr>" * 499
+    path = tmp_path / "spans.html"
+    path.write_text("<html><body>" + (table + "</table>") * 300 + "</body></html>")
+    seconds, peak, said = read_measured("read_html", path)
+    assert said.endswith("tables of more than 200,000 slots in all (MAX_SLOTS): no report page")
+    assert peak < 500 * 1024, f"{peak} KiB"
+    assert seconds < 60

@@ -1,7 +1,9 @@
 """Regenerate the tables of the documentation that restate the library's data.
 
 ``docs/contract.md`` lists every key of each edition from the catalog;
-``docs/rules.md`` lists every rule with its severities. The tables sit
+``docs/rules.md`` lists every rule with its severities; ``docs/reference.md``
+lists every command and option of the command line, from its parser, and
+every limit the library holds its input to, from the constants. The tables sit
 between marker comments::
 
     <!-- begin generated: 2021 -->
@@ -200,10 +202,73 @@ def render_rules() -> str:
     return "\n".join(lines)
 
 
+def _invocation(formatter: argparse.HelpFormatter, action: argparse.Action) -> str:
+    """How an option or argument is written: ``-o OUT, --output OUT``, ``--to {html,markdown}``."""
+    text = formatter._format_action_invocation(action)  # noqa: SLF001 - argparse's own wording
+    if action.nargs == "+":
+        text += " ..."
+    return text
+
+
+def render_commands() -> str:
+    """Return the generated Markdown of every command and option, from the command's parser."""
+    from gkdisclosure.cli._main import _parser  # noqa: PLC0415 - only this section needs it
+
+    parser = _parser()
+    formatter = parser._get_formatter()  # noqa: SLF001 - to word options as --help does
+    (commands,) = (a for a in parser._actions if isinstance(a, argparse._SubParsersAction))  # noqa: SLF001
+    lines = [
+        "`gkdisclosure --version` prints the version; `gkdisclosure` alone prints the usage and",
+        "the commands, and `gkdisclosure COMMAND --help` what follows.",
+    ]
+    helps = {choice.dest: choice.help for choice in commands._choices_actions}  # noqa: SLF001
+    for name, command in commands.choices.items():
+        usage = " ".join(command.format_usage().removeprefix("usage: ").split())
+        lines += ["", f"### `gkdisclosure {name}`", "", f"{_cell(helps[name] or '')}.", ""]
+        lines += ["```text", usage, "```"]
+        rows = [
+            (f"`{_invocation(formatter, action)}`", action.help or "")
+            for action in command._actions  # noqa: SLF001
+            if action.help != argparse.SUPPRESS and "-h" not in action.option_strings
+        ]
+        if rows:
+            lines += ["", *_markdown_table(("Argument", "Meaning"), rows)]
+    return "\n".join(lines)
+
+
+def render_limits() -> str:
+    """Return the generated Markdown of every limit, with its value read from the library."""
+    from gkdisclosure.converter import MAX_DOCUMENT_BYTES  # noqa: PLC0415
+    from gkdisclosure.ingest import MAX_INPUT_BYTES  # noqa: PLC0415
+    from gkdisclosure.ingest import _markup as markup  # noqa: PLC0415
+    from gkdisclosure.limits import MAX_AMOUNT_DIGITS, MAX_COUNT  # noqa: PLC0415
+
+    rows = [
+        ("`MAX_DOCUMENT_BYTES`", f"{MAX_DOCUMENT_BYTES:,} bytes",
+         "a JSON document, and a line of JSON Lines (refused unread)"),
+        ("`MAX_COUNT`", f"{MAX_COUNT:,}", "a count, a signed count or a year, in absolute value"),
+        ("`MAX_AMOUNT_DIGITS`", f"{MAX_AMOUNT_DIGITS} digits",
+         "an amount, leading zeros of its whole part not counted"),
+        ("`MAX_INPUT_BYTES`", f"{MAX_INPUT_BYTES:,} bytes",
+         "an HTML page or a text, read no further"),
+        ("`MAX_CELLS`", f"{markup.MAX_CELLS:,} cells",
+         "the table cells of a page, all tables together"),
+        ("`MAX_SLOTS`", f"{markup.MAX_SLOTS:,} slots",
+         "the grid slots of a page's tables together (a cell spanning 2 × 3 takes 6)"),
+        ("`MAX_COLSPAN`", f"{markup.MAX_COLSPAN}",
+         "a cell's `colspan`; a larger one is read as this"),
+        ("`MAX_ROWSPAN`", f"{markup.MAX_ROWSPAN}",
+         "a cell's `rowspan`; a larger one is read as this"),
+        ("`MAX_NESTING`", f"{markup.MAX_NESTING} levels", "tables inside tables"),
+    ]  # fmt: skip
+    return "\n".join(_markdown_table(("Limit", "Value", "Bounds"), rows))
+
+
 #: Every page with generated sections, and what renders each section.
 PAGES: dict[str, dict[str, Callable[[], str]]] = {
     "contract.md": {e.value: functools.partial(render_edition, e) for e in Edition},
     "rules.md": {"rules": render_rules},
+    "reference.md": {"commands": render_commands, "limits": render_limits},
 }
 
 

@@ -255,7 +255,10 @@ def _lines(name: str, stream: BinaryIO) -> Iterator[Source]:
     for number, raw in enumerate(_bounded(stream), start=1):
         where = f"{name}:{number}"
         if raw is None:
-            reason = f"a line of more than {MAX_DOCUMENT_BYTES:,} bytes; a report is at most that"
+            reason = (
+                f"a line of more than {MAX_DOCUMENT_BYTES:,} bytes; a report is at most that "
+                "(MAX_DOCUMENT_BYTES)"
+            )
             yield Source(where, error=reason)
             continue
         try:

@@ -109,7 +109,11 @@ def _parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="report files: Word, HTML pages, text or JSON",
     )
-    check.add_argument("--previous", metavar="FILE", help="the report for the year before")
+    check.add_argument(
+        "--previous",
+        metavar="FILE",
+        help="the same agency's report for the year before, for the series.* rules",
+    )
     check.add_argument("--locale", type=_locale, help=locale_help)
     check.add_argument(
         "--format",
@@ -135,7 +139,12 @@ def _parser() -> argparse.ArgumentParser:
         default="error",
         help="exit 1 when a finding is at least this severe (default: error)",
     )
-    check.add_argument("--profile", choices=sorted(PROFILES), default="default")
+    check.add_argument(
+        "--profile",
+        choices=sorted(PROFILES),
+        default="default",
+        help="the severity of each rule: strict, default or lenient (default: default)",
+    )
     check.add_argument(
         "--blank-as-zero",
         action="store_true",
@@ -163,7 +172,12 @@ def _parser() -> argparse.ArgumentParser:
 
     rules = commands.add_parser("rules", help="list every rule with its identity")
     rules.add_argument("--locale", type=_locale, help=locale_help)
-    rules.add_argument("--format", choices=("text", "json"), default="text")
+    rules.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="json: an array of the rules, each with its title and identity in both locales",
+    )
     rules.set_defaults(run=rules_command)
 
     convert = commands.add_parser(
@@ -183,7 +197,12 @@ def _parser() -> argparse.ArgumentParser:
         help="print the tables in the official layout, as an HTML page or Markdown",
     )
     render.add_argument("file", metavar="FILE", help="a report: Word file, HTML page, text or JSON")
-    render.add_argument("--to", choices=("html", "markdown"), default="html")
+    render.add_argument(
+        "--to",
+        choices=("html", "markdown"),
+        default="html",
+        help="an HTML page (the default) or Markdown",
+    )
     render.add_argument("-o", "--output", metavar="OUT", help="write here (default: stdout)")
     render.add_argument("--locale", type=_locale, help=locale_help)
     render.add_argument(
@@ -192,7 +211,12 @@ def _parser() -> argparse.ArgumentParser:
         action="store_false",
         help="leave out the findings (by default the failing cells are highlighted)",
     )
-    render.add_argument("--profile", choices=sorted(PROFILES), default="default")
+    render.add_argument(
+        "--profile",
+        choices=sorted(PROFILES),
+        default="default",
+        help="the severity of each rule: strict, default or lenient (default: default)",
+    )
     render.set_defaults(run=render_command)
 
     compared = commands.add_parser(
@@ -200,7 +224,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     compared.add_argument("previous", metavar="A", help="the earlier report")
     compared.add_argument("current", metavar="B", help="the later report")
-    compared.add_argument("--to", choices=("text", "html", "json"), default="text")
+    compared.add_argument(
+        "--to",
+        choices=("text", "html", "json"),
+        default="text",
+        help="text (the default), an HTML page, or JSON",
+    )
     compared.add_argument("-o", "--output", metavar="OUT", help="write here (default: stdout)")
     compared.add_argument("--locale", type=_locale, help=locale_help)
     compared.set_defaults(run=compare_command)

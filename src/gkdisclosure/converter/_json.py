@@ -192,7 +192,10 @@ def loads(document: str | bytes | bytearray, *, source: str | None = None) -> Re
     else:
         size = len(document)
     if size > MAX_DOCUMENT_BYTES:
-        problem = f"the document is {size:,} bytes; a report is at most {MAX_DOCUMENT_BYTES:,}"
+        problem = (
+            f"the document is {size:,} bytes; a report is at most {MAX_DOCUMENT_BYTES:,} "
+            "(MAX_DOCUMENT_BYTES)"
+        )
         raise ReportDataError((DataProblem("", problem),), source)
     report = _read_quickly(document)
     if report is not None:

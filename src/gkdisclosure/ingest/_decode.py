@@ -67,7 +67,7 @@ def _check_size(size: int, name: str | None) -> None:
     if size > MAX_INPUT_BYTES:
         reason = (
             f"the document is more than {MAX_INPUT_BYTES:,} bytes; "
-            "a report page is at most a few megabytes"
+            "a report page is at most a few megabytes (MAX_INPUT_BYTES)"
         )
         raise IngestError(reason, name)
 
@@ -145,3 +145,6 @@ def guarded(read: Callable[[], IngestResult], name: str | None, what: str) -> In
     ) as error:
         reason = f"the {what} could not be read ({type(error).__name__}: {error})"
         raise IngestError(reason, name) from error
+    except MemoryError:  # pragma: no cover - the limits keep every document far from it
+        reason = f"the {what} needs more memory than there is; a report needs a few megabytes"
+        raise IngestError(reason, name) from None

@@ -19,11 +19,15 @@ from ._result import IngestError
 
 __all__ = ["Document", "Grid", "GridCell", "Paragraph", "SpanCell", "build_grid", "parse_html"]
 
-#: More table cells than this is no report page (a report has a few hundred).
+#: More table cells than this in a page is no report page (a report has a few hundred).
 MAX_CELLS: Final = 20_000
+#: The largest ``colspan`` and ``rowspan`` read; a larger one is read as this.
 MAX_COLSPAN: Final = 100
 MAX_ROWSPAN: Final = 500
+#: More grid slots than this over all the tables of a page (a cell of ``colspan=2
+#: rowspan=3`` takes six) is no report page: spans cannot multiply the work.
 MAX_SLOTS: Final = 200_000
+#: Tables nested deeper than this are no report page.
 MAX_NESTING: Final = 32
 #: A line of a cell's text that stands for the table nested there: the marker, then its index.
 NESTED: Final = "\x00table:"
@@ -129,6 +133,7 @@ class _Parser(HTMLParser):
         self.skip = 0
         self.count = 0
         self.cells = 0
+        self.slots = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _SKIP:
@@ -189,7 +194,9 @@ class _Parser(HTMLParser):
 
     def _open_table(self) -> None:
         if len(self.stack) >= MAX_NESTING:
-            raise IngestError(f"tables nested more than {MAX_NESTING} deep: no report page")
+            raise IngestError(
+                f"tables nested more than {MAX_NESTING} deep (MAX_NESTING): no report page"
+            )
         self._flush()
         index = self.count
         self.count += 1
@@ -208,7 +215,7 @@ class _Parser(HTMLParser):
         self._close_cell()
         self.cells += 1
         if self.cells > MAX_CELLS:
-            raise IngestError(f"more than {MAX_CELLS:,} table cells: no report page")
+            raise IngestError(f"more than {MAX_CELLS:,} table cells (MAX_CELLS): no report page")
         if not table.rows:
             table.rows.append([])
         cell = _RawCell(
@@ -227,7 +234,9 @@ class _Parser(HTMLParser):
             [SpanCell("".join(raw.parts), raw.rowspan, raw.colspan) for raw in row]
             for row in table.rows
         ]
-        self.grids[table.index] = build_grid(table.index, rows)
+        grid = build_grid(table.index, rows, MAX_SLOTS - self.slots)
+        self.slots += sum(cell.height * cell.width for cell in grid.cells)
+        self.grids[table.index] = grid
 
     def close(self) -> None:
         super().close()
@@ -251,13 +260,15 @@ class SpanCell:
     left: int | None = None
 
 
-def build_grid(index: int, rows: Sequence[Sequence[SpanCell]]) -> Grid:
+def build_grid(index: int, rows: Sequence[Sequence[SpanCell]], budget: int = MAX_SLOTS) -> Grid:
     """Expand the spans of a table's rows into a grid (a span past the last row is cut).
 
-    Raises :exc:`IngestError` for a grid of more than :data:`MAX_SLOTS`
-    slots (rows × columns, empty ones included).
+    Raises :exc:`IngestError` past ``budget`` slots: what the page has left of
+    :data:`MAX_SLOTS` (all of it by default), and for a grid of more than
+    :data:`MAX_SLOTS` slots (rows × columns, empty ones included).
     """
     slots: dict[tuple[int, int], GridCell] = {}
+    used = 0
     cells: list[GridCell] = []
     height_of_table = len(rows)
     for top, row in enumerate(rows):
@@ -274,8 +285,11 @@ def build_grid(index: int, rows: Sequence[Sequence[SpanCell]]) -> Grid:
                 min(raw.rowspan, height_of_table - top),
                 raw.colspan,
             )
-            if len(slots) + cell.height * cell.width > MAX_SLOTS:
-                raise IngestError(f"a table of more than {MAX_SLOTS:,} slots: no report page")
+            used += cell.height * cell.width
+            if used > budget:
+                raise IngestError(
+                    f"tables of more than {MAX_SLOTS:,} slots in all (MAX_SLOTS): no report page"
+                )
             for row_index in range(top, top + cell.height):
                 for column in cell.columns:
                     slots.setdefault((row_index, column), cell)
@@ -286,7 +300,7 @@ def build_grid(index: int, rows: Sequence[Sequence[SpanCell]]) -> Grid:
         # the readers walk every slot of every row: rows × columns bounds their work
         reason = (
             f"a table of {height_of_table:,} rows and {columns:,} columns, more than "
-            f"{MAX_SLOTS:,} slots: no report page"
+            f"{MAX_SLOTS:,} slots (MAX_SLOTS): no report page"
         )
         raise IngestError(reason)
     return Grid(index, tuple(cells), height_of_table, columns, slots)
