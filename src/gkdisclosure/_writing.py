@@ -72,12 +72,9 @@ def _check_target(name: str, target: Path, sources: Iterable[str | os.PathLike[s
         raise OutputError(name, "the file name is empty (an unset variable?)")
     if name.endswith(("/", os.sep)) or target.name in {"", ".", ".."}:
         raise OutputError(name, "a folder, not a file")
-    try:
-        found = target.lstat()
-    except FileNotFoundError:
+    found = _lstat(name, target)
+    if found is None:
         return None
-    except NotADirectoryError:
-        raise OutputError(name, "a part of the path is a file, not a folder") from None
     if stat.S_ISLNK(found.st_mode):
         raise OutputError(
             name, "a symbolic link: name the file it points to, or remove the link first"
@@ -91,6 +88,18 @@ def _check_target(name: str, target: Path, sources: Iterable[str | os.PathLike[s
             if os.path.samestat(found, Path(source).stat()):
                 raise OutputError(name, "the file the output is made from: choose another name")
     return stat.S_IMODE(found.st_mode)
+
+
+def _lstat(name: str, target: Path) -> os.stat_result | None:
+    """What is at the path now (a link itself, not what it points to), or ``None``."""
+    try:
+        return target.lstat()
+    except FileNotFoundError:
+        return None
+    except NotADirectoryError:
+        raise OutputError(name, "a part of the path is a file, not a folder") from None
+    except ValueError:  # a NUL character, or a name the file system encoding cannot hold
+        raise OutputError(name, "not a file name the system can open") from None
 
 
 class _TerminatedError(BaseException):

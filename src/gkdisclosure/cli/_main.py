@@ -61,8 +61,15 @@ def _jobs(value: str) -> int:
 
 
 def _path(value: str) -> str:
+    """A file name the system can take: not empty, no NUL, encodable (``-`` is standard input)."""
     if not value:
         raise argparse.ArgumentTypeError("a file name is empty (an unset variable?)")
+    try:
+        encoded = os.fsencode(value)
+    except UnicodeError:
+        encoded = b"\x00"
+    if b"\x00" in encoded:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a file name the system can open")
     return value
 
 
@@ -112,6 +119,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--previous",
         metavar="FILE",
+        type=_path,
         help="the same agency's report for the year before, for the series.* rules",
     )
     check.add_argument("--locale", type=_locale, help=locale_help)
@@ -153,6 +161,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--report",
         metavar="OUT",
+        type=_path,
         help="also write one HTML page about the whole batch: verdicts, findings by rule, "
         "indicators and every report's tables",
     )
@@ -186,9 +195,11 @@ def _parser() -> argparse.ArgumentParser:
         help="read a Word file, an HTML page or text into the JSON contract",
     )
     convert.add_argument(
-        "file", metavar="FILE", help="a report: Word file, HTML page, text or JSON"
+        "file", metavar="FILE", type=_path, help="a report: Word file, HTML page, text or JSON"
     )
-    convert.add_argument("-o", "--output", metavar="OUT", help="write here (default: stdout)")
+    convert.add_argument(
+        "-o", "--output", metavar="OUT", type=_path, help="write here (default: stdout)"
+    )
     convert.set_defaults(run=convert_command)
 
     render = commands.add_parser(
@@ -196,14 +207,18 @@ def _parser() -> argparse.ArgumentParser:
         parents=[reading],
         help="print the tables in the official layout, as an HTML page or Markdown",
     )
-    render.add_argument("file", metavar="FILE", help="a report: Word file, HTML page, text or JSON")
+    render.add_argument(
+        "file", metavar="FILE", type=_path, help="a report: Word file, HTML page, text or JSON"
+    )
     render.add_argument(
         "--to",
         choices=("html", "markdown"),
         default="html",
         help="an HTML page (the default) or Markdown",
     )
-    render.add_argument("-o", "--output", metavar="OUT", help="write here (default: stdout)")
+    render.add_argument(
+        "-o", "--output", metavar="OUT", type=_path, help="write here (default: stdout)"
+    )
     render.add_argument("--locale", type=_locale, help=locale_help)
     render.add_argument(
         "--no-findings",
@@ -222,15 +237,17 @@ def _parser() -> argparse.ArgumentParser:
     compared = commands.add_parser(
         "compare", parents=[reading], help="compare two reports of one agency, cell by cell"
     )
-    compared.add_argument("previous", metavar="A", help="the earlier report")
-    compared.add_argument("current", metavar="B", help="the later report")
+    compared.add_argument("previous", metavar="A", type=_path, help="the earlier report")
+    compared.add_argument("current", metavar="B", type=_path, help="the later report")
     compared.add_argument(
         "--to",
         choices=("text", "html", "json"),
         default="text",
         help="text (the default), an HTML page, or JSON",
     )
-    compared.add_argument("-o", "--output", metavar="OUT", help="write here (default: stdout)")
+    compared.add_argument(
+        "-o", "--output", metavar="OUT", type=_path, help="write here (default: stdout)"
+    )
     compared.add_argument("--locale", type=_locale, help=locale_help)
     compared.set_defaults(run=compare_command)
 
