@@ -32,7 +32,8 @@ from gkdisclosure.cli import main
 from gkdisclosure.limits import MAX_COUNT
 from gkdisclosure.testing import assert_findings, with_cell
 
-SAMPLE = Path(__file__).parent.parent / "examples" / "2021-fujian-gxt.json"
+ROOT = Path(__file__).parent.parent
+SAMPLE = ROOT / "examples" / "2021-fujian-gxt.json"
 Run = Callable[..., tuple[int, str, str]]
 REPORT = gk.load(SAMPLE)
 RESULT = gk.validate(REPORT)
@@ -728,3 +729,37 @@ def _replaced(owner: object, name: str, value: object) -> Iterator[None]:
         yield
     finally:
         setattr(owner, name, original)
+
+
+_MIB = 1024 * 1024
+_ROW = "本年新收政府信息公开申请数量1234567890123\n"
+#: Inputs just under MAX_INPUT_BYTES that took minutes and gigabytes before they were refused,
+#: each made when its test runs: the reader, a function making the content, the limit it breaks.
+_BIG: dict[str, tuple[str, Callable[[], str], str]] = {
+    "glued-rows": (
+        "read_text",
+        lambda: _ROW * int(19.9 * _MIB // len(_ROW.encode())),
+        "MAX_TEXT_LINES",
+    ),
+    "single-word": ("read_text", lambda: "字" * (19 * _MIB // 3), "MAX_LINE_CHARS"),
+    "single-line": ("read_text", lambda: "本年新收 12 " * (18 * _MIB // 18), "MAX_LINE_CHARS"),
+    "many-p": ("read_html", lambda: "<p>" * int(19.9 * _MIB // 3), "MAX_ELEMENTS"),
+    "huge-title": (
+        "read_html",
+        lambda: _PAGE.replace("<title>", "<title>" + "某" * (10 * _MIB // 3)),
+        "MAX_TITLE_CHARS",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(_BIG))
+def test_a_big_input_is_refused_early_naming_its_limit(tmp_path: Path, case: str) -> None:
+    """Each is refused by the limit it breaks, in seconds and far less memory than before."""
+    reader, make, limit = _BIG[case]
+    path = tmp_path / "big"
+    path.write_text(make(), encoding="utf-8")
+    assert path.stat().st_size <= 20 * _MIB
+    seconds, peak, said = read_measured(reader, path)
+    assert f"({limit}" in said, said
+    assert peak < 400 * 1024, f"{peak} KiB"
+    assert seconds < 60

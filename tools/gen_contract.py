@@ -241,7 +241,14 @@ def render_limits() -> str:
     from gkdisclosure.converter import MAX_DOCUMENT_BYTES  # noqa: PLC0415
     from gkdisclosure.ingest import MAX_INPUT_BYTES  # noqa: PLC0415
     from gkdisclosure.ingest import _markup as markup  # noqa: PLC0415
-    from gkdisclosure.limits import MAX_AMOUNT_DIGITS, MAX_COUNT  # noqa: PLC0415
+    from gkdisclosure.limits import (  # noqa: PLC0415
+        MAX_AMOUNT_DIGITS,
+        MAX_COUNT,
+        MAX_ELEMENTS,
+        MAX_LINE_CHARS,
+        MAX_TEXT_LINES,
+        MAX_TITLE_CHARS,
+    )
 
     rows = [
         ("`MAX_DOCUMENT_BYTES`", f"{MAX_DOCUMENT_BYTES:,} bytes",
@@ -251,6 +258,11 @@ def render_limits() -> str:
          "an amount, leading zeros of its whole part not counted"),
         ("`MAX_INPUT_BYTES`", f"{MAX_INPUT_BYTES:,} bytes",
          "an HTML page or a text, read no further"),
+        ("`MAX_TEXT_LINES`", f"{MAX_TEXT_LINES:,} lines", "a text given to `read_text`"),
+        ("`MAX_LINE_CHARS`", f"{MAX_LINE_CHARS:,} characters",
+         "a line of a text given to `read_text`"),
+        ("`MAX_ELEMENTS`", f"{MAX_ELEMENTS:,} start tags", "a page, counted as it is parsed"),
+        ("`MAX_TITLE_CHARS`", f"{MAX_TITLE_CHARS:,} characters", "a page's `<title>`"),
         ("`MAX_CELLS`", f"{markup.MAX_CELLS:,} cells",
          "the table cells of a page, all tables together"),
         ("`MAX_SLOTS`", f"{markup.MAX_SLOTS:,} slots",

@@ -8,7 +8,14 @@ from __future__ import annotations
 
 from typing import Final
 
-__all__ = ["MAX_AMOUNT_DIGITS", "MAX_COUNT"]
+__all__ = [
+    "MAX_AMOUNT_DIGITS",
+    "MAX_COUNT",
+    "MAX_ELEMENTS",
+    "MAX_LINE_CHARS",
+    "MAX_TEXT_LINES",
+    "MAX_TITLE_CHARS",
+]
 
 #: The largest count (and year) a report document may hold, in absolute value:
 #: 999,999,999,999. No agency handles a trillion requests; a larger number is
@@ -19,3 +26,19 @@ MAX_COUNT: Final = 10**12 - 1
 #: counted (``"800.68"`` has 5). Eighteen digits hold any sum of money in 万元
 #: to the cent, and keep the sums the rules take exact.
 MAX_AMOUNT_DIGITS: Final = 18
+
+#: The most lines a text given to :func:`~gkdisclosure.read_text` may have. A
+#: report's text has a few thousand.
+MAX_TEXT_LINES: Final = 100_000
+
+#: The longest line, in characters, of a text given to :func:`~gkdisclosure.read_text`.
+#: A line of a report's text is a row of a table or a paragraph.
+MAX_LINE_CHARS: Final = 100_000
+
+#: The most start tags a page given to :func:`~gkdisclosure.read_html` may have,
+#: counted as it is parsed. A report page with its site's chrome has a few thousand.
+MAX_ELEMENTS: Final = 100_000
+
+#: The longest ``<title>`` of a page, in characters. A report's title names the
+#: agency and the year in a few dozen.
+MAX_TITLE_CHARS: Final = 10_000

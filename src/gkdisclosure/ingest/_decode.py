@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import Final
 
 from .._source import Source, open_source
+from ..limits import MAX_LINE_CHARS, MAX_TEXT_LINES
 from ._result import IngestError, IngestNote, IngestResult
 
 __all__ = ["MAX_INPUT_BYTES", "Source", "guarded", "read_source"]
@@ -61,6 +62,36 @@ def read_source(source: Source, *, markup: bool) -> tuple[str, str | None, list[
     _check_size(len(opened.content), opened.name)
     text, notes = decode(opened.content, markup=markup)
     return text, opened.name, notes
+
+
+def check_lines(text: str, name: str | None) -> None:
+    """Refuse a text with too many lines, or a line too long to be a report's.
+
+    The limits are :data:`~gkdisclosure.limits.MAX_TEXT_LINES` and
+    :data:`~gkdisclosure.limits.MAX_LINE_CHARS`; both are checked before
+    the text is read as a report, in time linear in its length.
+    """
+    lines = text.count("\n") + 1
+    if lines > MAX_TEXT_LINES:
+        reason = (
+            f"the text has {lines:,} lines; a report has far fewer "
+            f"(MAX_TEXT_LINES: {MAX_TEXT_LINES:,})"
+        )
+        raise IngestError(reason, name)
+    if len(text) <= MAX_LINE_CHARS:
+        return
+    start = 0
+    while start <= len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        if end - start > MAX_LINE_CHARS:
+            line = text.count("\n", 0, start) + 1
+            reason = (
+                f"line {line:,} is {end - start:,} characters long; a report's lines are far "
+                f"shorter (MAX_LINE_CHARS: {MAX_LINE_CHARS:,})"
+            )
+            raise IngestError(reason, name)
+        start = end + 1
 
 
 def _check_size(size: int, name: str | None) -> None:

@@ -15,6 +15,7 @@ from typing import Final
 
 from attrs import define, field, frozen
 
+from ..limits import MAX_ELEMENTS, MAX_TITLE_CHARS
 from ._result import IngestError
 
 __all__ = ["Document", "Grid", "GridCell", "Paragraph", "SpanCell", "build_grid", "parse_html"]
@@ -134,8 +135,13 @@ class _Parser(HTMLParser):
         self.count = 0
         self.cells = 0
         self.slots = 0
+        self.elements = 0
+        self.title_chars = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.elements += 1
+        if self.elements > MAX_ELEMENTS:
+            raise IngestError(f"more than {MAX_ELEMENTS:,} elements (MAX_ELEMENTS): no report page")
         if tag in _SKIP:
             self.skip += 1
         elif tag == "title" and self.title_text is None:
@@ -173,6 +179,12 @@ class _Parser(HTMLParser):
             return
         if self.title is not None:
             self.title.append(data)
+            self.title_chars += len(data)
+            if self.title_chars > MAX_TITLE_CHARS:
+                raise IngestError(
+                    f"a title of more than {MAX_TITLE_CHARS:,} characters (MAX_TITLE_CHARS): "
+                    "no report page"
+                )
             return
         table = self.stack[-1] if self.stack else None
         if table is None:

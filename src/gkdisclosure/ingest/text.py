@@ -20,7 +20,7 @@ from typing import Final
 from ..catalog import Edition, edition
 from ..catalog import vocabulary as vocab
 from ._cells import is_annotation, is_value_like
-from ._decode import NO_EDITION, Source, guarded, read_source
+from ._decode import NO_EDITION, Source, check_lines, guarded, read_source
 from ._grid import NO_TABLE, assemble, edition_notes, identify
 from ._labels import (
     SECTION_HEADINGS,
@@ -67,10 +67,14 @@ def read_text(
     :func:`~gkdisclosure.ingest.read_html`.
 
     Raises :exc:`IngestError` when the path cannot be read, no statutory
-    table, no title or no edition can be found, or the text is too large.
+    table, no title or no edition can be found, or the text is too large
+    (:data:`~gkdisclosure.ingest.MAX_INPUT_BYTES`,
+    :data:`~gkdisclosure.limits.MAX_TEXT_LINES`,
+    :data:`~gkdisclosure.limits.MAX_LINE_CHARS`).
     """
     which = None if edition is None else Edition(edition)
     text, name, notes = read_source(source, markup=False)
+    check_lines(text, name)
     given = (agency, year, which)
     return guarded(lambda: _read(text, name, notes, given, infer=infer), name, "text")
 
