@@ -13,6 +13,7 @@ import socket
 import stat
 import subprocess
 import sys
+import threading
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 from importlib.metadata import version
@@ -763,3 +764,26 @@ def test_a_big_input_is_refused_early_naming_its_limit(tmp_path: Path, case: str
     assert f"({limit}" in said, said
     assert peak < 400 * 1024, f"{peak} KiB"
     assert seconds < 60
+
+
+def test_dump_from_a_thread_or_under_an_own_sigterm_handler_leaves_signals_alone(
+    tmp_path: Path,
+) -> None:
+    """Off the main thread, or where the application handles SIGTERM, its handling is kept."""
+    target = tmp_path / "report.json"
+    worker = threading.Thread(target=gk.dump, args=(REPORT, target))
+    worker.start()
+    worker.join()
+    assert gk.load(target) == REPORT
+
+    def handler(_number: int, _frame: object) -> None:  # pragma: no cover - never sent
+        pass
+
+    previous = signal.signal(signal.SIGTERM, handler)
+    try:
+        gk.dump(REPORT, target)
+        assert signal.getsignal(signal.SIGTERM) is handler
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    assert signal.getsignal(signal.SIGTERM) is previous
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.json"]
