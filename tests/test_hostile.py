@@ -744,6 +744,11 @@ _BIG: dict[str, tuple[str, Callable[[], str], str]] = {
     ),
     "single-word": ("read_text", lambda: "字" * (19 * _MIB // 3), "MAX_LINE_CHARS"),
     "single-line": ("read_text", lambda: "本年新收 12 " * (18 * _MIB // 18), "MAX_LINE_CHARS"),
+    "many-lines": (
+        "read_text",
+        lambda: ("本年新收政府信息公开申请数量" * 4 + "1234567890123" * 8 + "\n") * 74_000,
+        "MAX_TEXT_CHARS",
+    ),
     "many-p": ("read_html", lambda: "<p>" * int(19.9 * _MIB // 3), "MAX_ELEMENTS"),
     "huge-title": (
         "read_html",

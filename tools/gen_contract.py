@@ -246,6 +246,7 @@ def render_limits() -> str:
         MAX_COUNT,
         MAX_ELEMENTS,
         MAX_LINE_CHARS,
+        MAX_TEXT_CHARS,
         MAX_TEXT_LINES,
         MAX_TITLE_CHARS,
     )
@@ -259,6 +260,7 @@ def render_limits() -> str:
         ("`MAX_INPUT_BYTES`", f"{MAX_INPUT_BYTES:,} bytes",
          "an HTML page or a text, read no further"),
         ("`MAX_TEXT_LINES`", f"{MAX_TEXT_LINES:,} lines", "a text given to `read_text`"),
+        ("`MAX_TEXT_CHARS`", f"{MAX_TEXT_CHARS:,} characters", "a text given to `read_text`"),
         ("`MAX_LINE_CHARS`", f"{MAX_LINE_CHARS:,} characters",
          "a line of a text given to `read_text`"),
         ("`MAX_ELEMENTS`", f"{MAX_ELEMENTS:,} start tags", "a page, counted as it is parsed"),

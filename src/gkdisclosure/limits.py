@@ -13,6 +13,7 @@ __all__ = [
     "MAX_COUNT",
     "MAX_ELEMENTS",
     "MAX_LINE_CHARS",
+    "MAX_TEXT_CHARS",
     "MAX_TEXT_LINES",
     "MAX_TITLE_CHARS",
 ]
@@ -34,6 +35,12 @@ MAX_TEXT_LINES: Final = 100_000
 #: The longest line, in characters, of a text given to :func:`~gkdisclosure.read_text`.
 #: A line of a report's text is a row of a table or a paragraph.
 MAX_LINE_CHARS: Final = 100_000
+
+#: The most characters a text given to :func:`~gkdisclosure.read_text` may have. A
+#: report's text has tens of thousands; reading one costs time and memory in
+#: proportion to its characters, so this, not :data:`~gkdisclosure.ingest.MAX_INPUT_BYTES`,
+#: bounds the work on a text.
+MAX_TEXT_CHARS: Final = 2_000_000
 
 #: The most start tags a page given to :func:`~gkdisclosure.read_html` may have,
 #: counted as it is parsed. A report page with its site's chrome has a few thousand.

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import Final
 
 from .._source import Source, open_source
-from ..limits import MAX_LINE_CHARS, MAX_TEXT_LINES
+from ..limits import MAX_LINE_CHARS, MAX_TEXT_CHARS, MAX_TEXT_LINES
 from ._result import IngestError, IngestNote, IngestResult
 
 __all__ = ["MAX_INPUT_BYTES", "Source", "guarded", "read_source"]
@@ -67,9 +67,10 @@ def read_source(source: Source, *, markup: bool) -> tuple[str, str | None, list[
 def check_lines(text: str, name: str | None) -> None:
     """Refuse a text with too many lines, or a line too long to be a report's.
 
-    The limits are :data:`~gkdisclosure.limits.MAX_TEXT_LINES` and
-    :data:`~gkdisclosure.limits.MAX_LINE_CHARS`; both are checked before
-    the text is read as a report, in time linear in its length.
+    The limits are :data:`~gkdisclosure.limits.MAX_TEXT_LINES`,
+    :data:`~gkdisclosure.limits.MAX_LINE_CHARS` and
+    :data:`~gkdisclosure.limits.MAX_TEXT_CHARS`, checked in that order
+    before the text is read as a report, in time linear in its length.
     """
     lines = text.count("\n") + 1
     if lines > MAX_TEXT_LINES:
@@ -78,10 +79,8 @@ def check_lines(text: str, name: str | None) -> None:
             f"(MAX_TEXT_LINES: {MAX_TEXT_LINES:,})"
         )
         raise IngestError(reason, name)
-    if len(text) <= MAX_LINE_CHARS:
-        return
     start = 0
-    while start <= len(text):
+    while len(text) > MAX_LINE_CHARS and start <= len(text):
         end = text.find("\n", start)
         end = len(text) if end < 0 else end
         if end - start > MAX_LINE_CHARS:
@@ -92,6 +91,12 @@ def check_lines(text: str, name: str | None) -> None:
             )
             raise IngestError(reason, name)
         start = end + 1
+    if len(text) > MAX_TEXT_CHARS:
+        reason = (
+            f"the text has {len(text):,} characters; a report has far fewer "
+            f"(MAX_TEXT_CHARS: {MAX_TEXT_CHARS:,})"
+        )
+        raise IngestError(reason, name)
 
 
 def _check_size(size: int, name: str | None) -> None:

@@ -70,7 +70,8 @@ def read_text(
     table, no title or no edition can be found, or the text is too large
     (:data:`~gkdisclosure.ingest.MAX_INPUT_BYTES`,
     :data:`~gkdisclosure.limits.MAX_TEXT_LINES`,
-    :data:`~gkdisclosure.limits.MAX_LINE_CHARS`).
+    :data:`~gkdisclosure.limits.MAX_LINE_CHARS`,
+    :data:`~gkdisclosure.limits.MAX_TEXT_CHARS`).
     """
     which = None if edition is None else Edition(edition)
     text, name, notes = read_source(source, markup=False)
