@@ -167,7 +167,7 @@ def iter_sources(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Source]:
     ``.txt``, ``.docx``, ``.doc`` and ``.pdf`` files, depth first, leaving
     out names that start with a dot and not following links to folders; a
     folder that cannot be read and a symbolic link that leads nowhere
-    (dangling, or a loop) are sources with an :attr:`~Source.error`, so
+    (dangling, or a loop) are sources with an ``error``, so
     that nothing is skipped silently. A ``.jsonl`` file yields one source
     per non-blank line; any other file is one source. ``-`` reads JSON
     Lines from standard input.
