@@ -192,7 +192,7 @@ def _parser() -> argparse.ArgumentParser:
     convert = commands.add_parser(
         "convert",
         parents=[reading],
-        help="read a Word file, an HTML page or text into the JSON contract",
+        help="read a PDF or Word file, an HTML page or text into the JSON contract",
     )
     convert.add_argument(
         "file", metavar="FILE", type=_path, help="a report: Word file, HTML page, text or JSON"
