@@ -19,9 +19,9 @@ from babel.numbers import format_decimal
 from .._gettext import N_
 from ..analysis import ComparedCell, Comparison, Figure, Indicators
 from ..catalog import PREVIOUS, edition
-from ._html import STYLE
+from ._html import STYLE, heading, spans
 from ._i18n import LocaleName, format_number, gettext, normalize_locale
-from ._layout import CellKind, GridCell, TableGrid, grids
+from ._layout import GridCell, TableGrid, grids
 from ._messages import describe, severity_name
 from ._page import title
 
@@ -80,26 +80,20 @@ def _mark(change: ComparedCell) -> str:
 
 
 def _cell(cell: GridCell, changes: dict[str, ComparedCell], locale: LocaleName) -> str:
-    spans = ""
-    if cell.rowspan > 1:
-        spans += f' rowspan="{cell.rowspan}"'
-    if cell.colspan > 1:
-        spans += f' colspan="{cell.colspan}"'
-    if cell.kind is CellKind.HEAD:
-        return f"<th{spans}>{escape(cell.text)}</th>"
-    if cell.kind is CellKind.LABEL:
-        return f'<th class="gk-label" scope="row"{spans}>{escape(cell.text)}</th>'
+    head = heading(cell)
+    if head is not None:
+        return head
     path = escape(cell.path or "")
     now = escape("" if cell.value is None else format_number(cell.value, locale))
     change = changes.get(cell.path or "")
     if change is None:
-        return f'<td class="gk-alone" data-path="{path}"{spans}>{now}</td>'
+        return f'<td class="gk-alone" data-path="{path}"{spans(cell)}>{now}</td>'
     mark = _mark(change)
     classes = f' class="{mark}"' if mark else ""
     delta = _number(change.delta, locale, signed=True)
     was = _number(change.previous, locale)
     return (
-        f'<td{classes} data-path="{path}"{spans}>{now}'
+        f'<td{classes} data-path="{path}"{spans(cell)}>{now}'
         f'<span class="gk-was">{escape(was)} · <span class="gk-delta">{escape(delta)}'
         "</span></span></td>"
     )

@@ -43,16 +43,29 @@ STYLE: Final = """
 """
 
 
-def _cell(cell: GridCell, page: Page) -> str:
-    spans = ""
+def spans(cell: GridCell) -> str:
+    """The ``rowspan``/``colspan`` attributes of a cell of the official layout."""
+    found = ""
     if cell.rowspan > 1:
-        spans += f' rowspan="{cell.rowspan}"'
+        found += f' rowspan="{cell.rowspan}"'
     if cell.colspan > 1:
-        spans += f' colspan="{cell.colspan}"'
+        found += f' colspan="{cell.colspan}"'
+    return found
+
+
+def heading(cell: GridCell) -> str | None:
+    """A header or row-label cell as HTML; ``None`` for a value cell."""
     if cell.kind is CellKind.HEAD:
-        return f"<th{spans}>{escape(cell.text)}</th>"
+        return f"<th{spans(cell)}>{escape(cell.text)}</th>"
     if cell.kind is CellKind.LABEL:
-        return f'<th class="gk-label" scope="row"{spans}>{escape(cell.text)}</th>'
+        return f'<th class="gk-label" scope="row"{spans(cell)}>{escape(cell.text)}</th>'
+    return None
+
+
+def _cell(cell: GridCell, page: Page) -> str:
+    head = heading(cell)
+    if head is not None:
+        return head
     marks = page.marks.get(cell.path or "")
     classes = ""
     if is_failed(marks):
@@ -63,7 +76,7 @@ def _cell(cell: GridCell, page: Page) -> str:
     if marks is not None:
         attributes += f' title="{escape(page.tooltip(marks))}"'
     attributes += f' data-path="{escape(cell.path or "")}"'
-    return f"<td{attributes}{spans}>{escape(page.number(cell.value))}</td>"
+    return f"<td{attributes}{spans(cell)}>{escape(page.number(cell.value))}</td>"
 
 
 def _table(grid: TableGrid, page: Page) -> str:
