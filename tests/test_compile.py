@@ -4,8 +4,6 @@ The reference is :func:`gkdisclosure.rules._evaluate.evaluate`, which
 reads :mod:`gkdisclosure.algebra`.
 """
 
-# ruff: noqa: SLF001 - ingest's inference is private; these tests hold it to the reference
-
 from __future__ import annotations
 
 import ast
@@ -22,7 +20,7 @@ from gkdisclosure import Finding, Report, from_dict, iter_findings
 from gkdisclosure.catalog import Identity, ValueKind, edition, identities
 from gkdisclosure.diagnose._system import build, solve_blanks
 from gkdisclosure.findings import Severity, Status
-from gkdisclosure.ingest import _resolve
+from gkdisclosure.ingest import _inference
 from gkdisclosure.model import paths
 from gkdisclosure.rules import PROFILES
 from gkdisclosure.rules._compile import Checker, compile_checker
@@ -324,7 +322,7 @@ def test_ingest_s_verdicts_agree_with_the_reference(which: str, data: st.DataObj
             continue
         finding = findings.get((identity.rule, identity.target))
         expected = {None: True, Status.FAILED: False, Status.UNASSESSABLE: None}
-        assert _resolve._holds(identity, values) is expected[finding.status if finding else None]
+        assert _inference.holds(identity, values) is expected[finding.status if finding else None]
 
 
 @pytest.mark.parametrize("which", EDITIONS)
@@ -355,7 +353,7 @@ def test_a_blanked_cell_is_solved_back_by_ingest_and_diagnose(
         if identity.when is not None and paths.get(report, identity.when) is None:
             continue
         if path in identity.paths and identity.terms:
-            forced = _resolve._forced(identity, path, values)
+            forced = _inference.forced(identity, path, values)
             assert forced in {None, printed}
             single = path == identity.target or any(t.paths == (path,) for t in identity.terms)
             if single:

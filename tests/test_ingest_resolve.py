@@ -10,8 +10,9 @@ import pytest
 from gkdisclosure import Edition
 from gkdisclosure.catalog import ValueKind, edition, identities
 from gkdisclosure.ingest import CellState, IngestResult, Position, read_text
+from gkdisclosure.ingest._material import Material
 from gkdisclosure.ingest._readings import FREE, Piece, enumerate_readings
-from gkdisclosure.ingest._resolve import Material, resolve
+from gkdisclosure.ingest._resolve import resolve
 
 FUJIAN = (Path(__file__).parent / "data" / "corpus" / "2021-fujian-gxt.txt").read_text("utf-8")
 RECEIVED = "一、本年新收政府信息公开申请数量\t\t11\t0\t0\t0\t0\t0\t11\t"

@@ -18,7 +18,8 @@ from ..catalog import EditionSpec, Row, Table, identities
 from ..catalog import vocabulary as vocab
 from ..converter import from_dict
 from ..errors import ReportDataError
-from ._resolve import Material, Resolved, resolve
+from ._material import Material, Resolved
+from ._resolve import resolve
 from ._result import (
     CellSource,
     CellState,

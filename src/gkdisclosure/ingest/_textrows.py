@@ -24,8 +24,8 @@ from ..catalog import Column, EditionSpec, Row, Table
 from ._cells import is_annotation, label_unit
 from ._grid import row_paths
 from ._labels import LabelHit, TableIndex, squeeze
+from ._material import Material
 from ._readings import Piece
-from ._resolve import Material
 from ._result import IngestNote, Position
 
 __all__ = ["Label", "Token", "Walker", "Words"]

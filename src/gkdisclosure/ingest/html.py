@@ -31,9 +31,9 @@ from ._labels import (
     squeeze,
 )
 from ._markup import NESTED, Document, Grid, GridCell, Paragraph, parse_html
+from ._material import Material
 from ._narrative import extract_narrative
 from ._readings import Piece
-from ._resolve import Material
 from ._result import IngestError, IngestNote, IngestResult, Position
 
 __all__ = ["read_document", "read_html"]
