@@ -105,6 +105,7 @@ autodoc_default_options = {"members": True}
 # defining module; this maps them to the documented name.
 _PUBLIC_MODULES = (
     "gkdisclosure",
+    "gkdisclosure.batch",
     "gkdisclosure.catalog",
     "gkdisclosure.converter",
     "gkdisclosure.rules",

@@ -26,8 +26,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import gkdisclosure as gk
-from gkdisclosure.batch import _jobs as _workers
 from gkdisclosure.batch import cores
+from gkdisclosure.batch._pool import workers as _workers
 from gkdisclosure.catalog import Column, Row, Table
 from gkdisclosure.cli import main
 from gkdisclosure.limits import MAX_COUNT

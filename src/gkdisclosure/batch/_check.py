@@ -1,0 +1,245 @@
+"""Reading and validating the reports of a batch where they are read, and what that gave."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Any, Final, Unpack
+
+import attrs
+from attrs import field, frozen
+
+from ..catalog import edition
+from ..converter import load, loads
+from ..errors import GkDisclosureError
+from ..findings import Finding, Severity, ValidationResult
+from ..model import Report
+from ..narrative import NarrativeFigure
+from ..rules import ValidationKeywords, ValidationOptions, validate
+from ._pool import ordered
+from ._sources import Source
+
+__all__ = ["Outcome", "Reader", "check_sources", "validate_many"]
+
+_CHUNK: Final = 256
+
+
+def _validate(
+    report: Report, options: ValidationOptions, narrative: Sequence[NarrativeFigure] = ()
+) -> ValidationResult:
+    return validate(report, narrative=narrative, **options.keywords())
+
+
+@frozen
+class _ValidateChunk:
+    options: ValidationOptions
+
+    def __call__(self, reports: list[Report]) -> list[ValidationResult]:
+        return [_validate(report, self.options) for report in reports]
+
+
+def validate_many(
+    reports: Iterable[Report],
+    *,
+    jobs: int | None = 1,
+    chunk: int = _CHUNK,
+    **options: Unpack[ValidationKeywords],
+) -> Iterator[ValidationResult]:
+    """Validate every report, yielding the results in the order of the reports.
+
+    The reports are read lazily, ``chunk`` at a time, and at most two
+    chunks per worker are in flight: memory stays flat however many
+    reports there are, as long as the caller does not keep the results.
+    ``jobs`` is the number of worker processes (``None`` or ``0``: one per
+    core), never more than the cores this process may use: more workers
+    than cores only add processes; with 1 everything runs in this process.
+    The other keyword arguments are the
+    :class:`~gkdisclosure.rules.ValidationOptions`.
+    """
+    function = _ValidateChunk(ValidationOptions(**options))
+    return ordered(function, reports, jobs=jobs, chunk=chunk)
+
+
+@frozen
+class Outcome:
+    """What checking one source gave: the report's identity, its cells and findings, or an error.
+
+    Light enough to send between processes by the hundred thousand; the
+    report itself is left behind.
+    """
+
+    source: str
+    agency: str | None = None
+    year: int | None = None
+    edition: str | None = None
+    #: How many value cells the report's tables have (reported or not).
+    cells: int = 0
+    findings: tuple[Finding, ...] = ()
+    #: Why the source could not be read, if it could not.
+    error: str | None = None
+    #: Each finding as a sentence, when :func:`check_sources` was given a locale.
+    messages: tuple[str, ...] = ()
+    #: ``(rule, severity)`` of each finding: what a summary counts (kept when findings are not).
+    tally: tuple[tuple[str, str], ...] = field(
+        default=attrs.Factory(lambda self: _tally(self.findings), takes_self=True)
+    )
+    #: The outcome as one line of JSON, when :func:`check_sources` wrote it (``as_json=True``).
+    text: str | None = None
+    #: The report itself, when :func:`check_sources` was asked to keep it (``keep_reports=True``).
+    report: Report | None = field(default=None, eq=False, repr=False)
+
+    def __reduce__(self) -> tuple[type[Outcome], tuple[Any, ...]]:
+        # sent back from the workers one per report: a tuple of fields pickles faster than
+        # attrs' state dictionary, and the tally is not worked out again; the report goes
+        # along only when it was kept (a page about the batch needs it)
+        return (
+            Outcome,
+            (
+                self.source,
+                self.agency,
+                self.year,
+                self.edition,
+                self.cells,
+                self.findings,
+                self.error,
+                self.messages,
+                self.tally,
+                self.text,
+                self.report,
+            ),
+        )
+
+    @property
+    def errors(self) -> int:
+        """How many findings are errors."""
+        return sum(1 for _rule, severity in self.tally if severity == Severity.ERROR.value)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The outcome as JSON-ready data, each finding with its sentence where there is one."""
+        if self.error is not None:
+            return {"file": self.source, "error": self.error}
+        findings = [finding.to_dict() for finding in self.findings]
+        for data, message in zip(findings, self.messages, strict=False):
+            data["message"] = message
+        return {
+            "file": self.source,
+            "agency": self.agency,
+            "year": self.year,
+            "edition": self.edition,
+            "cells": self.cells,
+            "ok": self.errors == 0,
+            "findings": findings,
+        }
+
+
+def _tally(findings: tuple[Finding, ...]) -> tuple[tuple[str, str], ...]:
+    return tuple((finding.rule, finding.severity.value) for finding in findings)
+
+
+def _cells(report: Report) -> int:
+    spec = edition(report.edition)
+    return sum(
+        len(row.columns)
+        for table in spec.tables
+        if getattr(report, table.key) is not None
+        for row in table.rows
+        if row.official
+    )
+
+
+class _SourceError(GkDisclosureError):
+    """A source that could not be read as text; the message says why."""
+
+
+#: Reads a file of a batch: a report, or a report with the totals its text states.
+Reader = Callable[[str], Report | tuple[Report, Sequence[NarrativeFigure]]]
+
+
+def _read(source: Source, reader: Reader | None) -> tuple[Report, Sequence[NarrativeFigure]]:
+    if source.error is not None:
+        raise _SourceError(source.error)
+    if source.text is not None:
+        return loads(source.text), ()
+    path = source.path or source.name
+    if reader is None:
+        return load(path), ()
+    read = reader(path)
+    return read if isinstance(read, tuple) else (read, ())
+
+
+@frozen
+class _CheckChunk:
+    options: ValidationOptions
+    reader: Reader | None = None
+    locale: str | None = None
+    as_json: bool = False
+    keep_reports: bool = False
+
+    def __call__(self, sources: list[Source]) -> list[Outcome]:
+        outcomes = []
+        for source in sources:
+            try:
+                report, narrative = _read(source, self.reader)
+            except (GkDisclosureError, OSError, ValueError) as error:
+                reason = getattr(error, "strerror", None) or "; ".join(
+                    line.strip() for line in str(error).splitlines()
+                )
+                outcomes.append(self._finish(Outcome(source.name, error=reason)))
+                continue
+            result = _validate(report, self.options, narrative)
+            outcome = Outcome(
+                source.name,
+                agency=report.agency,
+                year=report.year,
+                edition=report.edition.value,
+                cells=_cells(report),
+                findings=result.findings,
+                messages=self._messages(result.findings),
+                report=report if self.keep_reports else None,
+            )
+            outcomes.append(self._finish(outcome))
+        return outcomes
+
+    def _finish(self, outcome: Outcome) -> Outcome:
+        """Write the JSON line here, in the worker, and send back only what a summary needs."""
+        if not self.as_json:
+            return outcome
+        text = json.dumps(outcome.to_dict(), ensure_ascii=False)
+        return attrs.evolve(outcome, findings=(), messages=(), text=text)
+
+    def _messages(self, findings: tuple[Finding, ...]) -> tuple[str, ...]:
+        if self.locale is None:
+            return ()
+        from ..render import describe  # noqa: PLC0415 - only when sentences are asked for
+
+        return tuple(describe(finding, self.locale) for finding in findings)
+
+
+def check_sources(  # noqa: PLR0913 - how to spread, read and write, and the options
+    sources: Iterable[Source],
+    *,
+    jobs: int | None = 1,
+    chunk: int = _CHUNK,
+    reader: Reader | None = None,
+    locale: str | None = None,
+    as_json: bool = False,
+    keep_reports: bool = False,
+    **options: Unpack[ValidationKeywords],
+) -> Iterator[Outcome]:
+    """Read and validate every source (in the workers), yielding outcomes in order.
+
+    Files are read with ``reader`` (a picklable function of a path; by
+    default :func:`gkdisclosure.load`, JSON only); JSON Lines lines are
+    always JSON. A source that cannot be read gives an outcome with
+    :attr:`Outcome.error` rather than stopping the batch. With ``locale``
+    (``zh_CN`` or ``en``) each finding's sentence is written in the
+    workers too (:attr:`Outcome.messages`). With ``as_json`` each outcome
+    comes back as its JSON line (:attr:`Outcome.text`) and its
+    :attr:`~Outcome.tally`, without the findings: far less to send back,
+    so that the workers, not the collecting process, do the work. With
+    ``keep_reports`` each outcome carries its report (:attr:`Outcome.report`),
+    for a page about the whole batch (:func:`gkdisclosure.render.render_batch`).
+    The other keyword arguments are the :class:`~gkdisclosure.rules.ValidationOptions`.
+    """
+    function = _CheckChunk(ValidationOptions(**options), reader, locale, as_json, keep_reports)
+    return ordered(function, sources, jobs=jobs, chunk=chunk)
