@@ -23,7 +23,7 @@ from gkdisclosure.testing import (
     reports,
     with_cell,
 )
-from gkdisclosure.testing._faults import _places  # the kit's own choice of places
+from gkdisclosure.testing._damage import places_for  # the kit's own choice of places
 
 #: ``find`` without the example database and without the explain phase.
 FIND = settings(database=None, phases=[Phase.generate, Phase.shrink], max_examples=1000)
@@ -189,9 +189,9 @@ def test_damage_that_every_identity_survives_is_never_planted() -> None:
     tables = ("review_litigation",)
     # The only count of two digits with a neighbour is pending 12, next to the total 13:
     # split into 1 | 2 the block reads 1 + 0 + 0 + 1 = 2, which holds.
-    assert _places(report, FaultKind.SPLIT_DIGITS, tables) == []
+    assert places_for(report, FaultKind.SPLIT_DIGITS, tables) == []
     shifts = {(indexes, planted) for _, (indexes, planted, _) in
-              _places(report, FaultKind.SHIFTED_COLUMN, tables)}  # fmt: skip
+              places_for(report, FaultKind.SHIFTED_COLUMN, tables)}  # fmt: skip
     assert ((0, 1), (0, 1)) not in shifts  # upheld moved to corrected: still 13 in all
     assert ((0, 1), (0, 0)) in shifts  # upheld moved out of the block: 12 ≠ 13
 
