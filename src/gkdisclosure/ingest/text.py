@@ -34,7 +34,8 @@ from ._labels import (
 )
 from ._narrative import extract_narrative
 from ._result import IngestError, IngestNote, IngestResult, Position
-from ._textrows import Item, Label, Token, Walker, Words
+from ._textitems import Item, Label, Token, Words
+from ._textrows import Walker
 
 __all__ = ["read_text"]
 
