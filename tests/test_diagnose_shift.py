@@ -10,6 +10,7 @@ import gkdisclosure
 from gkdisclosure.catalog import Edition, edition
 from gkdisclosure.diagnose import DamagePattern, diagnose_report
 from gkdisclosure.render import describe_suspect
+from helpers import flatten
 
 TRUTH = Path(__file__).parent / "data" / "corpus" / "2024-huaian-shi.pdf.expected.json"
 ROWS = [row.key for row in edition(Edition.E2021).requests.rows if row.role != "subtotal"]
@@ -38,22 +39,13 @@ def _shifted(step: int) -> tuple[gkdisclosure.Report, dict[str, Any]]:
     return gkdisclosure.from_dict(data), truth
 
 
-def _flat(data: Any, prefix: str = "") -> dict[str, Any]:
-    if not isinstance(data, dict):
-        return {prefix: data}
-    found: dict[str, Any] = {}
-    for key, value in data.items():
-        found.update(_flat(value, f"{prefix}.{key}" if prefix else key))
-    return found
-
-
 def test_each_row_holding_the_next_rows_numbers_is_one_shift() -> None:
     """Numbers read before their labels: the leading suspect moves every row back."""
     report, truth = _shifted(1)
     (problem,) = diagnose_report(report).problems
     leading = problem.suspects[0]
     assert leading.pattern is DamagePattern.ROW_SHIFT
-    right = _flat(truth)
+    right = flatten(truth)
     assert leading.changes
     assert all(right[change.path] == change.suggested for change in leading.changes)
     assert not any(change.path.startswith("requests.received.") for change in leading.changes)
@@ -71,7 +63,7 @@ def test_each_row_holding_the_previous_rows_numbers_is_one_shift() -> None:
     (problem,) = diagnose_report(report).problems
     leading = problem.suspects[0]
     assert leading.pattern is DamagePattern.ROW_SHIFT
-    right = _flat(truth)
+    right = flatten(truth)
     assert all(right[change.path] == change.suggested for change in leading.changes)
     assert describe_suspect(leading, locale="en").startswith(
         "Every row of the requests table holds the numbers of the row before it"

@@ -15,6 +15,7 @@ from typing import Any
 import gkdisclosure
 from gkdisclosure.catalog import Edition, edition
 from gkdisclosure.ingest import IngestResult, read_text
+from helpers import flatten
 
 CORPUS = Path(__file__).parent / "data" / "corpus"
 TEXT = (CORPUS / "2021-fujian-gxt.txt").read_text("utf-8")
@@ -26,22 +27,13 @@ SPEC = edition(Edition.E2021)
 REVIEW = "1\t0\t0\t0\t1\t0\t0\t0\t0\t0\t1\t0\t0\t0\t1"
 
 
-def _flat(data: Any, prefix: str = "") -> dict[str, Any]:
-    if not isinstance(data, dict):
-        return {prefix: data}
-    found: dict[str, Any] = {}
-    for key, value in data.items():
-        found.update(_flat(value, f"{prefix}.{key}" if prefix else key))
-    return found
-
-
 def _read(text: str) -> IngestResult:
     return read_text(io.StringIO(text))
 
 
 def _right(result: IngestResult, prefix: str = "") -> None:
-    got = _flat(gkdisclosure.to_dict(result.report))
-    expected = {k: v for k, v in _flat(TRUTH).items() if k.startswith(prefix)}
+    got = flatten(gkdisclosure.to_dict(result.report))
+    expected = {k: v for k, v in flatten(TRUTH).items() if k.startswith(prefix)}
     assert {k: got.get(k) for k in expected} == expected
 
 
@@ -70,8 +62,8 @@ def test_row_labels_without_their_ordinals() -> None:
 def test_short_labels_without_ordinals_are_no_guess() -> None:
     """ "其他" and "总计" alone are also column labels: those rows stay unknown, never wrong."""
     result = _read(_without_ordinals())
-    got = _flat(gkdisclosure.to_dict(result.report))
-    truth = _flat(TRUTH)
+    got = flatten(gkdisclosure.to_dict(result.report))
+    truth = flatten(TRUTH)
     assert {k: v for k, v in got.items() if v is not None and v != truth[k]} == {}
     assert got["requests.received.total"] == truth["requests.received.total"]
 

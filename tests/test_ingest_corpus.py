@@ -19,6 +19,7 @@ import pytest
 import gkdisclosure
 from gkdisclosure import Proactive2019
 from gkdisclosure.ingest import CellState, IngestResult, read_html, read_text
+from helpers import flatten
 
 CORPUS = Path(__file__).parent / "data" / "corpus"
 DOCUMENTS = sorted(p.name for p in CORPUS.iterdir() if p.suffix in {".html", ".txt", ".md"})
@@ -40,17 +41,8 @@ def _provenance(name: str) -> dict[str, Any]:
     return data
 
 
-def _flat(data: Any, prefix: str = "") -> dict[str, Any]:
-    if not isinstance(data, dict):
-        return {prefix: data}
-    found: dict[str, Any] = {}
-    for key, value in data.items():
-        found.update(_flat(value, f"{prefix}.{key}" if prefix else key))
-    return found
-
-
 def _cells(name: str) -> dict[str, Any]:
-    flat = _flat(_expected(name))
+    flat = flatten(_expected(name))
     return {path: value for path, value in flat.items() if "." in path}
 
 
@@ -69,8 +61,8 @@ def test_the_corpus_is_the_shared_one() -> None:
 @pytest.mark.parametrize("name", DOCUMENTS)
 def test_every_cell_is_right(name: str) -> None:
     """The report read equals the hand transcription, cell by cell."""
-    got = _flat(gkdisclosure.to_dict(_read(name).report))
-    expected = _flat(_expected(name))
+    got = flatten(gkdisclosure.to_dict(_read(name).report))
+    expected = flatten(_expected(name))
     wrong = {
         path: (got.get(path), value) for path, value in expected.items() if got.get(path) != value
     }
@@ -166,8 +158,8 @@ def test_inferred_cells_say_why() -> None:
 
 def test_pingtan_text_never_contradicts_the_page() -> None:
     """Wherever the flattened text gives a number, the HTML of the same report agrees."""
-    text = _flat(gkdisclosure.to_dict(_read("2019-pingtan.txt").report))
-    page = _flat(gkdisclosure.to_dict(_read("2019-pingtan.html").report))
+    text = flatten(gkdisclosure.to_dict(_read("2019-pingtan.txt").report))
+    page = flatten(gkdisclosure.to_dict(_read("2019-pingtan.html").report))
     read = {path: value for path, value in text.items() if value is not None}
     assert read
     assert {path: page[path] for path in read} == read
@@ -206,7 +198,7 @@ def test_inference_can_be_turned_off(name: str) -> None:
     inferred = set(_read(name).provenance.paths(CellState.INFERRED))
     result = _read(name, infer=False)
     assert result.provenance.paths(CellState.INFERRED) == ()
-    flat = _flat(gkdisclosure.to_dict(result.report))
+    flat = flatten(gkdisclosure.to_dict(result.report))
     assert inferred
     assert all(flat[path] is None for path in inferred)
     assert all(result.provenance[path].state is CellState.UNREADABLE for path in inferred)

@@ -22,6 +22,7 @@ import gkdisclosure
 from gkdisclosure import IngestError, MissingExtraError
 from gkdisclosure.ingest import read_docx
 from gkdisclosure.ingest.docx import MAX_DOCX_ENTRIES, MAX_DOCX_UNPACKED_BYTES, _spans
+from helpers import flatten
 
 pytest.importorskip("docx", reason="the docx extra is not installed")
 
@@ -33,15 +34,6 @@ MAIN = "word/document.xml"
 def _expected(name: str) -> dict[str, Any]:
     data: dict[str, Any] = json.loads((CORPUS / f"{name}.html.expected.json").read_text("utf-8"))
     return data
-
-
-def _flat(data: Any, prefix: str = "") -> dict[str, Any]:
-    if not isinstance(data, dict):
-        return {prefix: data}
-    found: dict[str, Any] = {}
-    for key, value in data.items():
-        found.update(_flat(value, f"{prefix}.{key}" if prefix else key))
-    return found
 
 
 def _parts(name: str) -> dict[str, bytes]:
@@ -68,8 +60,8 @@ def _with_body(name: str, change: Any) -> bytes:
 def test_every_cell_of_the_corpus_is_right(name: str) -> None:
     """Every cell of the Word conversion is the page's, as transcribed by hand."""
     result = read_docx(CORPUS / f"{name}.docx")
-    got = _flat(gkdisclosure.to_dict(result.report))
-    expected = _flat(_expected(name))
+    got = flatten(gkdisclosure.to_dict(result.report))
+    expected = flatten(_expected(name))
     wrong = {path: (got.get(path), v) for path, v in expected.items() if got.get(path) != v}
     assert wrong == {}
     assert result.report == gkdisclosure.load(CORPUS / f"{name}.html.expected.json")
@@ -79,7 +71,7 @@ def test_every_cell_of_the_corpus_is_right(name: str) -> None:
 def test_every_cell_is_a_number_or_a_blank(name: str) -> None:
     """Nothing inferred, nothing missing: a printed number, or a blank where the page has none."""
     result = read_docx(CORPUS / f"{name}.docx")
-    cells = {p: v for p, v in _flat(_expected(name)).items() if "." in p}
+    cells = {p: v for p, v in flatten(_expected(name)).items() if "." in p}
     states = {path: "number" if value is not None else "blank" for path, value in cells.items()}
     assert {source.path: source.state.value for source in result.provenance} == states
     assert result.notes_about("cells.") == ()

@@ -26,6 +26,7 @@ import pytest
 
 import gkdisclosure
 from gkdisclosure.ingest import CellState, IngestResult, read_text
+from helpers import flatten
 
 CORPUS = Path(__file__).parent / "data" / "corpus"
 TRUTH = {
@@ -76,17 +77,8 @@ def _extract(document: str, extractor: str) -> str:
     return done.stdout.decode("utf-8")
 
 
-def _flat(data: Any, prefix: str = "") -> dict[str, Any]:
-    if not isinstance(data, dict):
-        return {prefix: data}
-    found: dict[str, Any] = {}
-    for key, value in data.items():
-        found.update(_flat(value, f"{prefix}.{key}" if prefix else key))
-    return found
-
-
 def _cells(data: dict[str, Any]) -> dict[str, Any]:
-    return {path: value for path, value in _flat(data).items() if path.count(".") >= 2}
+    return {path: value for path, value in flatten(data).items() if path.count(".") >= 2}
 
 
 def _noted(result: IngestResult, path: str) -> bool:

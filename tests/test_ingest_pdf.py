@@ -13,7 +13,6 @@ import json
 import random
 import sys
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -21,6 +20,7 @@ import gkdisclosure
 from gkdisclosure import MissingExtraError
 from gkdisclosure.ingest import CellState, IngestError, IngestResult, read_html, read_pdf
 from gkdisclosure.ingest._pdf_merge import _merge
+from helpers import flatten
 
 pypdfium2 = pytest.importorskip("pypdfium2")
 pytest.importorskip("pdfplumber")
@@ -32,15 +32,6 @@ DOCUMENTS = sorted(p.name for p in CORPUS.iterdir() if p.suffix == ".pdf")
 @functools.cache
 def _read(name: str) -> IngestResult:
     return read_pdf(CORPUS / name)
-
-
-def _flat(data: Any, prefix: str = "") -> dict[str, Any]:
-    if not isinstance(data, dict):
-        return {prefix: data}
-    found: dict[str, Any] = {}
-    for key, value in data.items():
-        found.update(_flat(value, f"{prefix}.{key}" if prefix else key))
-    return found
 
 
 def test_the_corpus_pdfs_are_all_here() -> None:
@@ -56,8 +47,8 @@ def test_the_corpus_pdfs_are_all_here() -> None:
 @pytest.mark.parametrize("name", DOCUMENTS)
 def test_every_cell_is_right(name: str) -> None:
     expected_file = CORPUS / f"{name}.expected.json"
-    got = _flat(gkdisclosure.to_dict(_read(name).report))
-    expected = _flat(json.loads(expected_file.read_text("utf-8")))
+    got = flatten(gkdisclosure.to_dict(_read(name).report))
+    expected = flatten(json.loads(expected_file.read_text("utf-8")))
     wrong = {
         path: (got.get(path), value) for path, value in expected.items() if got.get(path) != value
     }
