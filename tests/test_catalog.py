@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import json
+import pickle
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -18,10 +19,13 @@ from gkdisclosure.catalog import (
     Edition,
     EditionSpec,
     Group,
+    Identity,
     Row,
     Table,
+    Term,
     ValueKind,
     edition,
+    identities,
     normalize_label,
 )
 
@@ -844,3 +848,24 @@ def test_catalog_objects_are_frozen() -> None:
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         spec.requests.rows[0].zh = "x"  # type: ignore[misc]
     assert isinstance(spec.requests.rows, tuple)
+
+
+def test_an_identity_s_paths_are_its_cells_in_order_kept_from_construction() -> None:
+    """``paths``: the target, then each term's cells and fallback; made once, not per access."""
+    identity = Identity(
+        "x.rule",
+        "t.total.c",
+        (Term(1, ("t.a.c", "t.b.c"), "t.sub.c"), Term(-1, ("t.d.c",))),
+        "t",
+        None,
+        "c",
+    )
+    assert identity.paths == ("t.total.c", "t.a.c", "t.b.c", "t.sub.c", "t.d.c")
+    assert identity.paths is identity.paths
+    moved = attrs.evolve(identity, target="t.other.c")
+    assert moved.paths[0] == "t.other.c"
+    assert moved != identity
+    assert pickle.loads(pickle.dumps(identity)).paths == identity.paths  # noqa: S301 - our own bytes
+    assert repr(identity).endswith("column='c', when=None)")  # a derived field, not shown
+    for each in identities(edition("2021")):
+        assert each.paths[0] == each.target

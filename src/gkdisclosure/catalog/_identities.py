@@ -7,7 +7,7 @@ reported, else the group's printed subtotal.
 
 from __future__ import annotations
 
-from attrs import frozen
+from attrs import field, frozen
 
 from ._spec import EditionSpec, Row, Table, ValueKind
 
@@ -45,10 +45,12 @@ class Identity:
     row: str | None
     column: str | None
     when: str | None = None
+    #: Every cell the identity reads: the target, then the terms' cells and
+    #: fallbacks. Derived from the fields above once, when the identity is made.
+    paths: tuple[str, ...] = field(init=False, repr=False, eq=False)
 
-    @property
-    def paths(self) -> tuple[str, ...]:
-        """Every cell the identity reads: the target, then the terms' cells and fallbacks."""
+    @paths.default
+    def _paths(self) -> tuple[str, ...]:
         paths = [self.target]
         for term in self.terms:
             paths.extend(term.paths)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from collections.abc import Set as AbstractSet
 from decimal import Decimal
 from functools import cache
 from typing import Final, Unpack
@@ -16,7 +17,7 @@ from ..model import Report, paths
 from ..narrative import NarrativeFigure, NarrativeKind
 from ._catalogue import RULES, UNASSESSABLE, ValidationKeywords, ValidationOptions
 from ._compile import Checker, Explainer, compile_checker, compile_explainer
-from ._completeness import completeness_findings
+from ._completeness import completeness_findings, official_cells
 from ._evaluate import evaluate
 
 __all__ = ["check", "is_consistent", "iter_findings", "validate"]
@@ -48,7 +49,10 @@ def _compiled(which: Edition, *, blank_as_zero: bool) -> _Compiled:
     checkers = []
     for table in edition(which).tables:
         mine = [(i, ident) for i, ident in enumerate(numbered) if ident.table == table.key]
-        checkers.append((table.key, compile_checker(table.key, mine, blank_as_zero=blank_as_zero)))
+        checker = compile_checker(
+            table.key, mine, blank_as_zero=blank_as_zero, filled=official_cells(table)
+        )
+        checkers.append((table.key, checker))
     return _Compiled(numbered, tuple(checkers), blank_as_zero, [None] * len(numbered))
 
 
@@ -91,27 +95,42 @@ def _all_findings(
     severities: dict[str, Severity],
     blank_as_zero: bool,  # noqa: FBT001 - private
 ) -> Iterator[Finding]:
+    compiled = _compiled(report.edition, blank_as_zero=blank_as_zero)
+    # the checkers run first: where one says its table is filled, the
+    # completeness rules have nothing to look at there
+    failed, filled = _check(compiled, report)
     blank: set[str | None] = set()
-    for plain in _report_findings(report, severities):
+    for plain in _report_findings(report, severities, filled):
         if plain.rule == "report.blank_table":
             blank.add(plain.table)  # one error says it all: no identity of it can be checked
         yield plain
-    compiled = _compiled(report.edition, blank_as_zero=blank_as_zero)
-    failed: list[int] = []
-    for key, checker in compiled.checkers:
-        table = getattr(report, key)
-        if table is not None and key not in blank:
-            checker(table, failed)
-    for index in failed:
-        finding = compiled.explain(index, report, severities)
-        if finding is not None:  # pragma: no branch - the checkers flag only what fails
-            yield finding
+    for key, indexes in failed:
+        if key in blank:
+            continue
+        for index in indexes:
+            finding = compiled.explain(index, report, severities)
+            if finding is not None:  # pragma: no branch - the checkers flag only what fails
+                yield finding
     if previous is not None:
         yield from _series_findings(report, previous, severities, blank_as_zero=blank_as_zero)
     for figure in narrative:
         finding = _narrative_finding(report, figure, severities)
         if finding is not None:
             yield finding
+
+
+def _check(compiled: _Compiled, report: Report) -> tuple[list[tuple[str, list[int]]], set[str]]:
+    """Run the checkers: the indexes each table's flags, and the tables known filled."""
+    failed: list[tuple[str, list[int]]] = []
+    filled: set[str] = set()
+    for key, checker in compiled.checkers:
+        table = getattr(report, key)
+        if table is not None:
+            out: list[int] = []
+            if checker(table, out):
+                filled.add(key)
+            failed.append((key, out))
+    return failed, filled
 
 
 def validate(
@@ -166,12 +185,14 @@ def is_consistent(report: Report, *, previous: Report | None = None) -> bool:
 _TABLE_NAMES: Final = ("proactive", "requests", "review_litigation")
 
 
-def _report_findings(report: Report, severities: dict[str, Severity]) -> Iterator[Finding]:
+def _report_findings(
+    report: Report, severities: dict[str, Severity], filled: AbstractSet[str]
+) -> Iterator[Finding]:
     edition_value = report.edition.value
     for key in _TABLE_NAMES:
         if getattr(report, key) is None:
             yield _plain(report, severities, "report.missing_table", key, table=key)
-    yield from completeness_findings(report, severities)
+    yield from completeness_findings(report, severities, filled)
     expected = Edition.E2019 if report.year <= 2020 else Edition.E2021  # noqa: PLR2004 - the 2021 edition applies from the 2021 reports on
     if report.edition is not expected:
         yield _plain(
