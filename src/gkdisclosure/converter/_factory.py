@@ -33,6 +33,8 @@ from ._hooks import ProblemError, agency, date, decimal, edition, integer, kind,
 __all__ = ["make_converter"]
 
 _REPORT_KEYS: Final = frozenset(a.name for a in attrs.fields(Report))
+#: The groups of 表三 whose ``subtotal`` row is left out on output when absent.
+_WITH_SUBTOTAL: Final = frozenset({Withheld, Unavailable, NotProcessed, OtherHandling})
 
 
 def make_converter(*, detailed: bool = False) -> Converter:
@@ -77,12 +79,14 @@ def make_converter(*, detailed: bool = False) -> Converter:
     )
     conv.register_unstructure_hook(Decimal, lambda value: format(value, "f"))
     conv.register_unstructure_hook(datetime.date, datetime.date.isoformat)
-    for group in (Withheld, Unavailable, NotProcessed, OtherHandling):
-        conv.register_unstructure_hook(
-            group, make_dict_unstructure_fn(group, conv, subtotal=override(omit_if_default=True))
-        )
-    conv.register_unstructure_hook(
-        Meta, make_dict_unstructure_fn(Meta, conv, _cattrs_omit_if_default=True)
+    # generated the first time a report is written, not when the converter is made
+    conv.register_unstructure_hook_factory(
+        lambda cls: cls in _WITH_SUBTOTAL,
+        lambda cls: make_dict_unstructure_fn(cls, conv, subtotal=override(omit_if_default=True)),
+    )
+    conv.register_unstructure_hook_factory(
+        lambda cls: cls is Meta,
+        lambda cls: make_dict_unstructure_fn(cls, conv, _cattrs_omit_if_default=True),
     )
     conv.register_structure_hook(Report, _report_structurer(conv, detailed=detailed))
     conv.register_unstructure_hook(Report, _report_unstructurer(conv))

@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Callable, Mapping
-from functools import cache
+from functools import cache, cached_property
 from typing import Any, Final
 
-from attrs import frozen
+from attrs import field, frozen
 from cattrs import Converter
 
 from .._source import Source, open_source
@@ -27,28 +27,39 @@ __all__ = ["MAX_DOCUMENT_BYTES", "dump", "dumps", "from_dict", "load", "loads", 
 MAX_DOCUMENT_BYTES: Final = 4 * 1024 * 1024
 
 
+class _PairCounters(dict[Edition, Callable[[dict[str, Any]], int]]):
+    """Each edition's pair counter, generated the first time a report of that edition is read."""
+
+    def __missing__(self, edition: Edition) -> Callable[[dict[str, Any]], int]:
+        counter = self[edition] = pair_counter(edition)
+        return counter
+
+
 @frozen
 class _Machinery:
-    """The converters and generated code, built the first time a document is read."""
+    """The converters and generated code, built the first time a document is read.
+
+    What only some documents need is built when first needed: the detailed
+    converter (for a document that is not a valid report) and the pair
+    counter of each edition.
+    """
 
     fast: Converter
-    detailed: Converter
     structure: Callable[[Any, Any], Report]
-    pairs: Mapping[Edition, Callable[[dict[str, Any]], int]]
     #: Decodes a document in the quick path of :func:`loads`; neither refuses a key given twice.
     decode: Callable[[str | bytes | bytearray], Any]
+    pairs: Mapping[Edition, Callable[[dict[str, Any]], int]] = field(factory=_PairCounters)
+
+    @cached_property
+    def detailed(self) -> Converter:
+        """The converter that explains every problem of a document that is not a report."""
+        return make_converter(detailed=True)
 
 
 @cache
 def _machinery() -> _Machinery:
     fast = make_converter()
-    return _Machinery(
-        fast=fast,
-        detailed=make_converter(detailed=True),
-        structure=fast.get_structure_hook(Report),
-        pairs={edition: pair_counter(edition) for edition in Edition},
-        decode=_decoder(),
-    )
+    return _Machinery(fast=fast, structure=fast.get_structure_hook(Report), decode=_decoder())
 
 
 def from_dict(data: Any) -> Report:

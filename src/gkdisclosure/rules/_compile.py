@@ -36,8 +36,9 @@ class _Source:
         self.checks: list[str] = []
         self.names: dict[str, str] = {table: "t"}
         self.temporaries = 0
-        #: The cells that are read straight from a row that is always there.
-        self.plain: list[str] = []
+        #: The cells that are read straight from a row that is always there
+        #: (a dict: kept in order, and asked about often).
+        self.plain: dict[str, None] = {}
         #: Whether the last lines are an ``if not clean:`` block of sign checks.
         self.unclean_block = False
 
@@ -60,7 +61,7 @@ class _Source:
             if row_path.endswith(".subtotal"):
                 value = f"None if {row} is None else {value}"
             else:
-                self.plain.append(name)
+                self.plain[name] = None
             self.bindings.append(f"{name} = {value}")
             if self.blank_as_zero:
                 self.bindings.append(f"{name}z = 0 if {name} is None else {name}")
@@ -163,8 +164,7 @@ def compile_checker(
         # reported?" and "is it negative?" at once: 0 <= None raises
         at_least_zero = " and ".join(f"0 <= {name}" for name in source.plain)
         clean = ["try:", f"    clean = {at_least_zero}", "except TypeError:", "    clean = False"]
-        plain = set(source.plain)
-        if all(source.names.get(path) in plain for path in filled):
+        if all(source.names.get(path) in source.plain for path in filled):
             answer = "clean"
     body = [*source.bindings, *clean, *source.checks, f"return {answer}"]
     lines = "\n".join(f"    {line}" for line in body)
