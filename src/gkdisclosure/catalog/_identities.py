@@ -7,6 +7,8 @@ reported, else the group's printed subtotal.
 
 from __future__ import annotations
 
+from typing import Final
+
 from attrs import field, frozen
 
 from ._spec import EditionSpec, Row, Table, ValueKind
@@ -162,12 +164,29 @@ def _non_negative(spec: EditionSpec) -> list[Identity]:
 
 
 def identities(spec: EditionSpec) -> tuple[Identity, ...]:
-    """Every identity of an edition, in a stable order."""
-    return (
+    """Every identity of an edition, in a stable order.
+
+    They are derived once per edition and kept: every reader and every
+    validation asks for them.
+    """
+    known = _DERIVED.get(id(spec))
+    if known is not None and known[0] is spec:
+        return known[1]
+    found = (
         *_requests(spec.requests),
         *_review_litigation(spec.review_litigation),
         *_non_negative(spec),
     )
+    if len(_DERIVED) >= _DERIVED_MAX:
+        _DERIVED.clear()
+    _DERIVED[id(spec)] = (spec, found)
+    return found
+
+
+#: The identities of each edition, by the id of its spec (kept with them, so the id stays its
+#: own): hashing a spec would cost more than deriving its identities.
+_DERIVED: Final[dict[int, tuple[EditionSpec, tuple[Identity, ...]]]] = {}
+_DERIVED_MAX: Final = 16
 
 
 #: The prefix of a path that reads the previous year's report in a series identity.

@@ -22,7 +22,6 @@ from ._readings import FREE, Free, Reading
 __all__ = [
     "Cell",
     "Pending",
-    "cells",
     "check",
     "confirmed",
     "forced",
@@ -30,6 +29,7 @@ __all__ = [
     "narrow",
     "number",
     "settled",
+    "sums",
     "within",
 ]
 
@@ -57,37 +57,40 @@ class Pending:
         return cls(material, how, tuple(readings), values, (frozenset(),) * len(readings))
 
 
-#: The cells each identity reads, as a set, by the identity's id (the identity is kept with it,
-#: so the id stays its own); the catalog's identities are few and live as long as the process.
-_CELLS: Final[dict[int, tuple[Identity, frozenset[str]]]] = {}
-_CELLS_MAX: Final = 4096
+#: The identities with terms and the set of cells each reads, by the id of the sequence they
+#: come from (kept with them, so the id stays its own): the catalog's sequences are few and
+#: live as long as the process.
+_SUMS: Final[dict[int, tuple[Sequence[Identity], tuple[tuple[Identity, frozenset[str]], ...]]]] = {}
+_SUMS_MAX: Final = 64
 
 
-def cells(identity: Identity) -> frozenset[str]:
-    """The set of cells the identity reads (its target, terms and fallbacks), worked out once."""
-    known = _CELLS.get(id(identity))
-    if known is not None and known[0] is identity:
+def sums(identities: Sequence[Identity]) -> tuple[tuple[Identity, frozenset[str]], ...]:
+    """The identities that sum terms, each with the set of cells it reads, worked out once.
+
+    A reader asks, for every row, which identities lie within it or reach
+    across it; most identities (a cell not negative) have no terms and never do.
+    """
+    known = _SUMS.get(id(identities))
+    if known is not None and known[0] is identities:
         return known[1]
-    if len(_CELLS) >= _CELLS_MAX:
-        _CELLS.clear()
-    found = frozenset(identity.paths)
-    _CELLS[id(identity)] = (identity, found)
+    if len(_SUMS) >= _SUMS_MAX:
+        _SUMS.clear()
+    found = tuple((i, frozenset(i.paths)) for i in identities if i.terms)
+    _SUMS[id(identities)] = (identities, found)
     return found
 
 
 def within(material: Material, identities: Sequence[Identity]) -> list[Identity]:
     """The identities over cells of this material only (the row identities)."""
     paths = set(material.paths)
-    return [i for i in identities if i.terms and cells(i) <= paths]
+    return [i for i, cells in sums(identities) if cells <= paths]
 
 
 def narrow(item: Pending, identities: Sequence[Identity], known: Mapping[str, Value]) -> Pending:
     """Check the readings left against identities across rows, now that other rows are known."""
     paths = set(item.material.paths)
     across = [
-        i
-        for i in identities
-        if i.terms and not paths.isdisjoint(cells(i)) and not cells(i) <= paths
+        i for i, cells in sums(identities) if not paths.isdisjoint(cells) and not cells <= paths
     ]
     return check(item, across, {k: v for k, v in known.items() if k not in paths})
 

@@ -26,7 +26,7 @@ import attrs
 
 from ..catalog import Identity
 from ._cells import read_cell
-from ._inference import Pending, cells, check, confirmed, holds, narrow, number, settled, within
+from ._inference import Pending, check, confirmed, holds, narrow, number, settled, sums, within
 from ._material import KNOWN, Material, Resolved, Value, resolved
 from ._outcome import TOO_MANY, decide, rule_words, unchecked, unresolved
 from ._readings import MAX_READINGS, Candidate, Reading, TooManyReadings, enumerate_readings
@@ -181,7 +181,7 @@ def _refusal(item: Pending, identities: Sequence[Identity], *, infer: bool) -> s
         return "the printed digits cannot fill the cells"
     if len(item.candidates) > MAX_READINGS:
         return TOO_MANY
-    if all(paths.isdisjoint(cells(identity)) for identity in identities if identity.terms):
+    if all(paths.isdisjoint(cells) for _, cells in sums(identities)):
         return unchecked(item)
     return None
 
