@@ -13,7 +13,16 @@ import attrs
 import pytest
 
 from gkdisclosure import Report, dumps, load, loads, render_report, validate
-from gkdisclosure.batch import Outcome, Source, Summary, check_sources, iter_sources, validate_many
+from gkdisclosure.batch import (
+    Outcome,
+    Source,
+    Summary,
+    _check,
+    _pool,
+    check_sources,
+    iter_sources,
+    validate_many,
+)
 from gkdisclosure.cli import main
 from gkdisclosure.findings import Finding, Severity, Status
 
@@ -75,6 +84,17 @@ def test_the_workers_hold_a_bounded_window() -> None:
     next(results)
     assert source.taken <= 2 * 2 * 3
     assert len(list(results)) == 99
+
+
+def test_a_chunk_holds_fewer_pages_than_json_documents() -> None:
+    """A page or a PDF costs dozens of JSON documents: a folder of them still fills every worker."""
+    pages = [Source(f"p{i}.html", path=f"p{i}.html") for i in range(10)]
+    documents = [Source("r.JSON", path="r.JSON")] + [Source(f"x:{i}", text="{}") for i in range(69)]
+    sources = pages + documents
+    chunks = list(_pool.chunks(sources, 64, _check.weight))
+    assert [len(chunk) for chunk in chunks] == [2, 2, 2, 2, 2, 64, 6]
+    assert [source for chunk in chunks for source in chunk] == sources
+    assert [len(c) for c in _pool.chunks(range(10), 4)] == [4, 4, 2]
 
 
 def test_validate_many_passes_the_options() -> None:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, TypeVar
 if TYPE_CHECKING:
     from concurrent.futures import Future
 
-__all__ = ["cores", "ordered", "workers"]
+__all__ = ["chunks", "cores", "ordered", "workers"]
 
 _T = TypeVar("_T")
 _R = TypeVar("_R")
@@ -33,9 +33,24 @@ def workers(jobs: int | None) -> int:
     return min(jobs, available)
 
 
-def _chunks(items: Iterable[_T], size: int) -> Iterator[list[_T]]:
+def chunks(
+    items: Iterable[_T], size: int, weight: Callable[[_T], int] | None = None
+) -> Iterator[list[_T]]:
+    """The items in lists of ``size``, or of items whose ``weight`` adds up to ``size``."""
     iterator = iter(items)
-    while chunk := list(islice(iterator, size)):
+    if weight is None:
+        while chunk := list(islice(iterator, size)):
+            yield chunk
+        return
+    chunk = []
+    used = 0
+    for item in iterator:
+        chunk.append(item)
+        used += weight(item)
+        if used >= size:
+            yield chunk
+            chunk, used = [], 0
+    if chunk:
         yield chunk
 
 
@@ -45,18 +60,19 @@ def ordered(
     *,
     jobs: int | None,
     chunk: int,
+    weight: Callable[[_T], int] | None = None,
 ) -> Iterator[_R]:
     """Apply ``function`` to chunks of the items in order, two chunks a worker in flight at most."""
     count = workers(jobs)
     if count == 1:
-        for part in _chunks(items, chunk):
+        for part in chunks(items, chunk, weight):
             yield from function(part)
         return
     from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415 - only batches need it
 
     with ProcessPoolExecutor(max_workers=count) as pool:
         pending: deque[Future[list[_R]]] = deque()
-        for part in _chunks(items, chunk):
+        for part in chunks(items, chunk, weight):
             pending.append(pool.submit(function, part))
             if len(pending) >= 2 * count:
                 yield from pending.popleft().result()

@@ -43,9 +43,9 @@ class Summary:
         errors = outcome.errors
         if errors:
             self.failing += 1
-        self.by_rule.update(rule for rule, _severity in outcome.tally)
-        self.by_severity.update(severity for _rule, severity in outcome.tally)
         if outcome.tally:
+            self.by_rule.update(rule for rule, _severity in outcome.tally)
+            self.by_severity.update(severity for _rule, severity in outcome.tally)
             item = (errors, len(outcome.tally), -self.reports, outcome.source)
             if len(self._heap) < self.keep:
                 heapq.heappush(self._heap, item)
