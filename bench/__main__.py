@@ -317,12 +317,17 @@ def _processes(out: Report, data: Dataset, args: argparse.Namespace) -> None:
         out.record["scaling"] = {"rates": scale.rates, "speedup": scale.speedup}
         command = processes.scaling_command(2_000 if args.quick else 10_000, args.jobs)
         for count, rate in command.rates.items():
-            print(f"  gkdisclosure validate --jobs {count}: {rate:10,.0f} reports/s")
+            own, workers = command.cpu[count]
+            print(
+                f"  gkdisclosure validate --jobs {count}: {rate:10,.0f} reports/s"
+                f"  (CPU s: command {own:.2f}, workers {workers:.2f})"
+            )
         print(f"  speed-up with {args.jobs}: {command.speedup:.2f}× ({command.api})")
         print(f"  load average now: {_load()}")
         out.record["scaling_command"] = {
             "rates": command.rates,
             "speedup": command.speedup,
+            "cpu_seconds": command.cpu,
             "load_average": os.getloadavg(),
         }
         batch = processes.scaling_validate_many(data.indented, args.jobs, repeat=3)
