@@ -3,7 +3,8 @@
 This is the code a careful user of pydantic or msgspec would write: loops
 over rows and columns with ``getattr``, the same three-valued semantics
 as gkdisclosure (a blank operand makes an identity unassessable, never
-0), the same subtotal fallbacks, the same report-level rules. It works
+0), the same subtotal fallbacks, the same report-level rules (a table missing,
+blank or with cells left blank, the edition against the year). It works
 on any tree of objects with the wire keys as attributes, so both
 baselines run the very same function. It returns ``(rule, path)`` for
 each identity that fails or cannot be checked; gkdisclosure's findings
@@ -188,6 +189,47 @@ def _proactive(found: Found, table: Any, edition: str) -> None:
                 found.append(("cells.non_negative", f"proactive.{name}.{column}"))
 
 
+def _official(table: Any, name: str, edition: str) -> list[tuple[Any, tuple[str, ...]]]:
+    """Each official row of a table that the report prints, with its columns.
+
+    A sub-row of 表三 left out where its group's subtotal is printed is not
+    printed (the group given as one line); any other row is always there.
+    """
+    if name == "proactive":
+        return [(getattr(table, row), columns) for row, columns in PROACTIVE[edition].items()]
+    if name == "review_litigation":
+        return [(getattr(table, block), (*RESULTS, "total")) for block in BLOCKS]
+    groups = _groups(table, edition)
+    rows = [getattr(table, row) for row in PLAIN_ROWS + CLOSING_ROWS]
+    for group_name, group in groups.items():
+        for row_name in GROUPS[group_name]:
+            row = getattr(group, row_name)
+            if row is not None or group.subtotal is None:
+                rows.append(row)
+    if "other_handling" not in groups:
+        rows.append(table.other_handling)
+    return [(row, COLUMNS) for row in rows]
+
+
+def _completeness(found: Found, report: Any, edition: str) -> set[str]:
+    """A table printed without any number, or with some cells blank; return the blank ones."""
+    blank_tables = set()
+    for name in ("proactive", "requests", "review_litigation"):
+        table = getattr(report, name)
+        if table is None:
+            continue
+        cells = blank = 0
+        for row, columns in _official(table, name, edition):
+            cells += len(columns)
+            blank += sum(1 for c in columns if row is None or getattr(row, c) is None)
+        if blank == cells:
+            found.append(("report.blank_table", name))
+            blank_tables.add(name)
+        elif blank:
+            found.append(("report.incomplete_table", name))
+    return blank_tables
+
+
 def findings(report: Any) -> Found:
     """Every identity of the report that fails or cannot be checked, and the report-level rules."""
     found: Found = []
@@ -197,10 +239,11 @@ def findings(report: Any) -> Found:
             found.append(("report.missing_table", name))
     if edition != ("2019" if report.year <= 2020 else "2021"):
         found.append(("report.edition_year", "edition"))
-    if report.proactive is not None:
+    blank = _completeness(found, report, edition)  # a blank table's identities say nothing more
+    if report.proactive is not None and "proactive" not in blank:
         _proactive(found, report.proactive, edition)
-    if report.requests is not None:
+    if report.requests is not None and "requests" not in blank:
         _requests(found, report.requests, edition)
-    if report.review_litigation is not None:
+    if report.review_litigation is not None and "review_litigation" not in blank:
         _review_litigation(found, report.review_litigation)
     return found
