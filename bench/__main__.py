@@ -288,13 +288,14 @@ def _processes(out: Report, data: Dataset, args: argparse.Namespace) -> None:
         reference = runs[OURS]
         print(
             f"  {'':32} {'best':>8} {'median':>8} {'import':>8} {'best':>8}"
-            f" {'1st use':>8} {'vs ' + OURS:>18}"
+            f" {'1st use':>8} {'vs ' + OURS:>18}   CPU: {'import':>8} {'1st use':>8}"
         )
         for name, found in runs.items():
             print(
                 f"  {name:32} {found.best:8.1f} {found.median:8.1f} {found.imports:8.1f}"
                 f" {found.best_import:8.1f} {found.first_use:8.1f}"
                 f" {found.median / reference.median:17.2f}×"
+                f"        {found.best_cpu_import:8.1f} {found.best_cpu_first_use:8.1f}"
             )
         print(f"  load average now: {_load()}")
         out.record["startup_ms"] = {
@@ -304,6 +305,8 @@ def _processes(out: Report, data: Dataset, args: argparse.Namespace) -> None:
                 "import": f.imports,
                 "best_import": f.best_import,
                 "first_use": f.first_use,
+                "best_cpu_import": f.best_cpu_import,
+                "best_cpu_first_use": f.best_cpu_first_use,
             }
             for name, f in runs.items()
         }
@@ -376,14 +379,14 @@ def _targets(out: Report) -> None:
         rows.append(
             (
                 f"import <= {TARGET_IMPORT_MS:.0f} ms (best)",
-                f"{ours['best_import']:.0f} ms",
+                f"{ours['best_import']:.0f} ms (CPU {ours['best_cpu_import']:.0f} ms)",
                 ours["best_import"] <= TARGET_IMPORT_MS,
             )
         )
         rows.append(
             (
                 f"first validation <= {TARGET_FIRST_MS:.0f} ms after it",
-                f"{ours['first_use']:.0f} ms",
+                f"{ours['first_use']:.0f} ms (CPU {ours['best_cpu_first_use']:.0f} ms)",
                 ours["first_use"] <= TARGET_FIRST_MS,
             )
         )
