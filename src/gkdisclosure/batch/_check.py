@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, Final, Unpack
 
@@ -34,8 +35,9 @@ def _validate(
 class _ValidateChunk:
     options: ValidationOptions
 
-    def __call__(self, reports: list[Report]) -> list[ValidationResult]:
-        return [_validate(report, self.options) for report in reports]
+    def __call__(self, reports: list[Report]) -> list[tuple[Finding, ...]]:
+        # only the findings go back: the caller holds the reports already
+        return [_validate(report, self.options).findings for report in reports]
 
 
 def validate_many(
@@ -53,11 +55,23 @@ def validate_many(
     ``jobs`` is the number of worker processes (``None`` or ``0``: one per
     core), never more than the cores this process may use: more workers
     than cores only add processes; with 1 everything runs in this process.
+    The reports go to the workers and only their findings come back; each
+    result holds the very report it was given.
     The other keyword arguments are the
     :class:`~gkdisclosure.rules.ValidationOptions`.
     """
     function = _ValidateChunk(ValidationOptions(**options))
-    return ordered(function, reports, jobs=jobs, chunk=chunk)
+    sent: deque[Report] = deque()
+
+    def recorded() -> Iterator[Report]:
+        for report in reports:
+            sent.append(report)  # taken back out, in order, as its findings come in
+            yield report
+
+    return (
+        ValidationResult(findings, sent.popleft())
+        for findings in ordered(function, recorded(), jobs=jobs, chunk=chunk)
+    )
 
 
 @frozen
