@@ -13,11 +13,14 @@ import itertools
 import json
 import re
 from pathlib import Path
+from types import SimpleNamespace
 
+import attrs
 import pytest
 
 from gkdisclosure import Severity, Status, describe, from_dict, is_consistent, read_html, validate
-from gkdisclosure.rules import RULES
+from gkdisclosure.rules import PROFILES, RULES, _completeness
+from gkdisclosure.rules._completeness import completeness_findings
 
 CORPUS = Path(__file__).parent / "data" / "corpus"
 PAGE = (CORPUS / "2024-pingtan.html").read_text(encoding="utf-8")
@@ -25,6 +28,16 @@ PAGE = (CORPUS / "2024-pingtan.html").read_text(encoding="utf-8")
 NUMBER = re.compile(r">([0-9]+(?:\.[0-9]+)?)</p>")
 #: What real reports print where they give no number (FORMAT.md §6 D2, D4).
 PLACEHOLDERS = ("", "/", "—", "-", "&nbsp;", "无")
+#: The columns of 表三.
+COLUMNS = (
+    "natural_person",
+    "commercial",
+    "research",
+    "public_interest",
+    "legal_services",
+    "other",
+    "total",
+)
 
 
 def _tables(page: str) -> list[tuple[int, int]]:
@@ -141,3 +154,22 @@ def test_the_rules_are_listed() -> None:
         Severity.ERROR,
     )
     assert RULES["report.incomplete_table"].severity is Severity.WARNING
+
+
+def test_a_row_missing_from_a_table_is_walked_cell_by_cell() -> None:
+    """A table without one of its rows (built by hand) is read row by row: that row is blank."""
+    report = read_html(io.StringIO(PAGE)).report
+    assert report.requests is not None
+    requests = attrs.evolve(report.requests, granted=None)  # type: ignore[arg-type]  # by hand
+    damaged = attrs.evolve(report, requests=requests)
+    (finding,) = completeness_findings(damaged, dict(PROFILES["default"]))
+    assert (finding.rule, finding.path) == ("report.incomplete_table", "requests")
+    assert finding.missing == tuple(f"requests.granted.{column}" for column in COLUMNS)
+    assert finding.args["blank"] == len(COLUMNS)
+
+
+def test_the_cells_of_a_one_cell_table_are_read_as_a_tuple() -> None:
+    """``attrgetter`` of one name gives the value alone; the getter of a table always a tuple."""
+    holder = SimpleNamespace(row=SimpleNamespace(cell=3))
+    assert _completeness._getter(["row.cell"])(holder) == (3,)  # noqa: SLF001
+    assert _completeness._getter(["row.cell", "row.cell"])(holder) == (3, 3)  # noqa: SLF001
