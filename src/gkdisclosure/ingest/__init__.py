@@ -12,6 +12,7 @@ inferred only where the identities leave one reading, and says so.
 from __future__ import annotations
 
 from ._decode import MAX_INPUT_BYTES, Source
+from ._pdf_crop import MAX_CROP_PIXELS, crop_pdf
 from ._read import FORMATS, Format, read, sniff
 from ._result import (
     CellSource,
@@ -31,6 +32,7 @@ from .text import read_text
 
 __all__ = [
     "FORMATS",
+    "MAX_CROP_PIXELS",
     "MAX_DOCX_ENTRIES",
     "MAX_DOCX_UNPACKED_BYTES",
     "MAX_INPUT_BYTES",
@@ -47,6 +49,7 @@ __all__ = [
     "Position",
     "Provenance",
     "Source",
+    "crop_pdf",
     "read",
     "read_docx",
     "read_html",
