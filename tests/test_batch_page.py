@@ -2,21 +2,30 @@
 
 The folder holds the corpus's published documents (HTML pages and text)
 and one JSON report with a planted fault: 自然人 予以公开 9 instead of 8.
+A second folder holds the 淮安 PDF, read with a fault planted after
+reading (自然人 予以公开 1289; the PDF prints 1288 on page 4), whose
+failed identities show as pictures of the printed cells.
 """
 
 from __future__ import annotations
 
+import base64
+import io
 import os
+import pickle
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
+import attrs
 import pytest
 
-from gkdisclosure import dump, load
-from gkdisclosure.batch import check_sources, iter_sources
+from gkdisclosure import dump, load, read
+from gkdisclosure.batch import Outcome, check_sources, iter_sources
 from gkdisclosure.cli import main
+from gkdisclosure.ingest import IngestResult
 from gkdisclosure.render import render_batch
 from gkdisclosure.testing import with_cell
 
@@ -24,6 +33,7 @@ ROOT = Path(__file__).parent.parent
 SAMPLE = ROOT / "examples" / "2021-fujian-gxt.json"
 CORPUS = Path(__file__).parent / "data" / "corpus"
 DOCUMENTS = sorted(p for p in CORPUS.iterdir() if p.suffix in {".html", ".txt"})
+HUAIAN = CORPUS / "2024-huaian-shi.pdf"
 
 
 @pytest.fixture
@@ -45,6 +55,20 @@ def page(folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Pa
     assert main(["validate", str(folder), "--report", str(out), "--locale", "en"]) == 2
     capsys.readouterr()
     return out
+
+
+def test_json_output_keeps_the_findings_for_the_page(
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """With --format jsonl the page still marks the planted cell and charts its rules."""
+    out = tmp_path / "batch.html"
+    assert main(["validate", str(folder), "--format", "jsonl", "--report", str(out)]) == 2
+    assert len(capsys.readouterr().out.splitlines()) == len(DOCUMENTS) + 2
+    text = out.read_text(encoding="utf-8")
+    assert re.search(
+        r'<td class="gk-failed"[^>]*data-path="requests.granted.natural_person">9<', text
+    )
+    assert '<g data-rule="requests.applicant_sum">' in text
 
 
 def _section(text: str, cls: str) -> str:
@@ -117,6 +141,150 @@ def test_an_unwritable_report_is_one_line_and_status_2(
     assert "cannot write" in capsys.readouterr().err
 
 
+# --- a PDF's printed cells ---------------------------------------------------------------
+
+#: Cells of the 淮安 PDF's 表三 column 自然人, in its rows: 予以公开 is printed 1288 on page 4.
+PLANTED = {"requests.granted.natural_person": 1289}
+#: Eleven rows of the same column, each one more than printed: 11 rows and the column break.
+MANY = {
+    f"requests.{row}.natural_person": value + 1
+    for row, value in [
+        ("granted", 1288),
+        ("partially_granted", 447),
+        ("withheld.state_secret", 2),
+        ("withheld.prohibited_by_law", 30),
+        ("withheld.security_stability", 5),
+        ("withheld.third_party_rights", 6),
+        ("withheld.internal_affairs", 7),
+        ("withheld.process_information", 12),
+        ("withheld.enforcement_files", 9),
+        ("withheld.inquiry_matters", 105),
+        ("unavailable.not_held", 746),
+    ]
+}
+
+
+@attrs.frozen
+class Planting:
+    """Reads a document as :func:`gkdisclosure.read` does; in the PDF, some cells are changed."""
+
+    cells: dict[str, int]
+
+    def __call__(self, path: str) -> IngestResult:
+        result = read(path)
+        if Path(path).suffix != ".pdf":
+            return result
+        report = result.report
+        for cell, value in self.cells.items():
+            report = with_cell(report, cell, value)
+        return attrs.evolve(result, report=report)
+
+
+def _outcomes(folder: Path, cells: dict[str, int]) -> list[Outcome]:
+    sources = iter_sources([folder])
+    return list(check_sources(sources, reader=Planting(cells), keep_reports=True))
+
+
+@pytest.fixture
+def pdf_folder(tmp_path: Path) -> Path:
+    """The 淮安 PDF and the 平潭 2024 page, in one folder."""
+    folder = tmp_path / "pdfs"
+    folder.mkdir()
+    shutil.copy(HUAIAN, folder / HUAIAN.name)
+    shutil.copy(CORPUS / "2024-pingtan.html", folder / "2024-pingtan.html")
+    return folder
+
+
+def _figures(text: str) -> list[tuple[str, str, str, str]]:
+    """``(png base64, width, height, alt)`` of each picture of printed cells."""
+    return re.findall(
+        r'<figure class="gk-evidence"><figcaption>[^<]*</figcaption>'
+        r'<img src="data:image/png;base64,([^"]+)" '
+        r'width="(\d+)" height="(\d+)" alt="([^"]*)">',
+        text,
+    )
+
+
+def test_a_failed_identity_in_a_pdf_shows_its_printed_cells(pdf_folder: Path) -> None:
+    """One picture for each page of each failed identity's cells, each decoding to its size."""
+    image = pytest.importorskip("PIL.Image")
+    outcomes = _outcomes(pdf_folder, PLANTED)
+    pdf = next(o for o in outcomes if o.source.endswith(".pdf"))
+    assert {f.rule for f in pdf.findings} == {"requests.applicant_sum", "requests.handled_sum"}
+    sent = pickle.loads(pickle.dumps(pdf))  # noqa: S301 - our own bytes, as workers send them
+    assert sent.evidence == pdf.evidence
+    text = render_batch(outcomes, locale="en")
+    figures = _figures(text)
+    # the row 予以公开 (page 4); the column 自然人, from 予以公开 on page 4 to 总计 on page 5
+    assert len(figures) == 3
+    alts = [alt for *_rest, alt in figures]
+    row = next(alt for alt in alts if "（一）予以公开 / 总计" in alt)
+    assert row.startswith("Page 4 of the PDF, these cells outlined: （一）予以公开 / 自然人; ")
+    assert sorted(alt[:6] for alt in alts) == ["Page 4", "Page 4", "Page 5"]
+    assert any("（七）总计 / 自然人" in alt for alt in alts)
+    for data, width, height, _alt in figures:
+        picture = image.open(io.BytesIO(base64.b64decode(data)))
+        assert picture.format == "PNG"
+        assert picture.size == (int(width), int(height))
+        assert int(width) == 893  # the A4 page's width, 595 points at 1.5 pixels a point
+    assert "As printed in the PDF" in text
+    assert text.count('<section class="gk-section gk-printed">') == 1  # the HTML page has none
+
+
+def test_cells_without_a_box_name_their_page(pdf_folder: Path) -> None:
+    """Cells read from the text layer (a page, no box): the page's number, no picture."""
+    outcomes = [
+        attrs.evolve(o, evidence=tuple(attrs.evolve(c, box=None) for c in o.evidence))
+        for o in _outcomes(pdf_folder, PLANTED)
+    ]
+    text = render_batch(outcomes, locale="en")
+    assert _figures(text) == []
+    assert "Printed on page 4: （一）予以公开 / 自然人; （一）予以公开 / 商业企 业" in text
+    assert "Printed on page 5: " in text
+
+
+def test_pictures_are_capped_per_report_and_per_page(
+    pdf_folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ten pictures a report, a hundred a page; past the cap the page's number stands alone."""
+    outcomes = _outcomes(pdf_folder, MANY)
+    text = render_batch(outcomes, locale="en")
+    assert len(_figures(text)) == 10
+    assert "3 more pictures are left out: the page shows at most 10 for a report" in text
+    monkeypatch.setattr("gkdisclosure.render._batch.MAX_CROPS", 2)
+    text = render_batch(outcomes, locale="en")
+    assert len(_figures(text)) == 2
+    assert "11 more pictures are left out" in text
+    assert text.count("Printed on page") == 11
+
+
+def test_a_pdf_that_cannot_be_drawn_names_the_page(
+    pdf_folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The file gone since it was read, or no pdf extra: the page's number, and no error."""
+    outcomes = _outcomes(pdf_folder, PLANTED)
+    monkeypatch.setitem(sys.modules, "pypdfium2", None)
+    text = render_batch(outcomes, locale="en")
+    assert _figures(text) == []
+    assert "Printed on page 4: " in text
+    monkeypatch.delitem(sys.modules, "pypdfium2")
+    (pdf_folder / HUAIAN.name).unlink()
+    assert _figures(render_batch(outcomes, locale="zh_CN")) == []
+    assert "印于第 4 页" in render_batch(outcomes, locale="zh_CN")
+
+
+def test_the_command_keeps_where_a_pdf_printed_its_cells(
+    pdf_folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The command's batch reads with provenance: nothing fails, so no pictures, no error."""
+    out = tmp_path / "pdfs.html"
+    assert main(["validate", str(pdf_folder), "--report", str(out)]) == 0
+    capsys.readouterr()
+    text = out.read_text(encoding="utf-8")
+    assert "淮安市人民政府" in text
+    assert "gk-printed" not in text
+
+
 # --- in a real browser -------------------------------------------------------------------
 
 
@@ -183,3 +351,24 @@ def test_the_page_opens_without_console_errors_and_sorts(page: Path, tmp_path: P
     # unsorted, the worst report comes first (the planted one: 11 + 0); sorted by 受理合计,
     # the largest: 上海市人民政府办公厅 2019, 859 received + 18 carried over
     assert 'data-first="877"' in dom
+
+
+def test_the_pictures_of_printed_cells_load_in_the_browser(
+    pdf_folder: Path, tmp_path: Path
+) -> None:
+    """No console message, and every picture decoded by the browser (naturalWidth above 0)."""
+    page = tmp_path / "pdfs.html"
+    text = render_batch(_outcomes(pdf_folder, PLANTED), locale="zh_CN")
+    probe = (
+        "<script>window.addEventListener('load', function () {"
+        "var images = Array.prototype.slice.call(document.querySelectorAll('figure img'));"
+        "document.body.setAttribute('data-images', images.length);"
+        "document.body.setAttribute('data-loaded', images.filter(function (i) {"
+        "return i.complete && i.naturalWidth > 0; }).length);"
+        "});</script></body>"
+    )
+    page.write_text(text.replace("</body>", probe), encoding="utf-8")
+    dom, log = _run_chromium(page.as_uri(), tmp_path)
+    assert [line for line in log.splitlines() if "CONSOLE" in line] == []
+    assert 'data-images="3"' in dom
+    assert 'data-loaded="3"' in dom

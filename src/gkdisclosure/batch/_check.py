@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import Any, Final, Unpack
+from typing import TYPE_CHECKING, Any, Final, Unpack
 
 import attrs
 from attrs import field, frozen
@@ -13,12 +13,15 @@ from attrs import field, frozen
 from ..catalog import edition
 from ..converter import load, loads
 from ..errors import GkDisclosureError
-from ..findings import Finding, Severity, ValidationResult
+from ..findings import Finding, Severity, Status, ValidationResult
 from ..model import Report
 from ..narrative import NarrativeFigure
 from ..rules import ValidationKeywords, ValidationOptions, validate
 from ._pool import ordered
 from ._sources import Source
+
+if TYPE_CHECKING:
+    from ..ingest import CellSource, IngestResult
 
 __all__ = ["Outcome", "Reader", "check_sources", "validate_many", "weight"]
 
@@ -101,6 +104,9 @@ class Outcome:
     text: str | None = None
     #: The report itself, when :func:`check_sources` was asked to keep it (``keep_reports=True``).
     report: Report | None = field(default=None, eq=False, repr=False)
+    #: Where the cells of the failed findings were printed, kept with the report for a report
+    #: read from a PDF: their :class:`~gkdisclosure.ingest.CellSource`, each with its page.
+    evidence: tuple[CellSource, ...] = field(default=(), eq=False, repr=False)
 
     def __reduce__(self) -> tuple[type[Outcome], tuple[Any, ...]]:
         # sent back from the workers one per report: a tuple of fields pickles faster than
@@ -120,6 +126,7 @@ class Outcome:
                 self.tally,
                 self.text,
                 self.report,
+                self.evidence,
             ),
         )
 
@@ -165,20 +172,44 @@ class _SourceError(GkDisclosureError):
     """A source that could not be read as text; the message says why."""
 
 
-#: Reads a file of a batch: a report, or a report with the totals its text states.
-Reader = Callable[[str], Report | tuple[Report, Sequence[NarrativeFigure]]]
+#: Reads a file of a batch: a report, a report with the totals its text states, or all that
+#: ingest gives (an :class:`~gkdisclosure.ingest.IngestResult`: the provenance of the cells too).
+Reader = Callable[[str], "Report | tuple[Report, Sequence[NarrativeFigure]] | IngestResult"]
 
 
-def _read(source: Source, reader: Reader | None) -> tuple[Report, Sequence[NarrativeFigure]]:
+@frozen
+class _Read:
+    report: Report
+    narrative: Sequence[NarrativeFigure] = ()
+    ingest: IngestResult | None = None
+
+
+def _read(source: Source, reader: Reader | None) -> _Read:
     if source.error is not None:
         raise _SourceError(source.error)
     if source.text is not None:
-        return loads(source.text), ()
+        return _Read(loads(source.text))
     path = source.path or source.name
     if reader is None:
-        return load(path), ()
+        return _Read(load(path))
     read = reader(path)
-    return read if isinstance(read, tuple) else (read, ())
+    if isinstance(read, Report):
+        return _Read(read)
+    if isinstance(read, tuple):
+        return _Read(*read)
+    return _Read(read.report, read.narrative, read)
+
+
+def _evidence(result: ValidationResult, ingest: IngestResult | None) -> tuple[CellSource, ...]:
+    """The provenance of the cells of the failed findings that were printed on a page."""
+    failed = [finding for finding in result.findings if finding.status is Status.FAILED]
+    if ingest is None or not failed:
+        return ()
+    return tuple(
+        cell
+        for cell in ingest.provenance
+        if cell.page is not None and any(finding.touches(cell.path) for finding in failed)
+    )
 
 
 @frozen
@@ -193,14 +224,15 @@ class _CheckChunk:
         outcomes = []
         for source in sources:
             try:
-                report, narrative = _read(source, self.reader)
+                read = _read(source, self.reader)
             except (GkDisclosureError, OSError, ValueError) as error:
                 reason = getattr(error, "strerror", None) or "; ".join(
                     line.strip() for line in str(error).splitlines()
                 )
                 outcomes.append(self._finish(Outcome(source.name, error=reason)))
                 continue
-            result = _validate(report, self.options, narrative)
+            report = read.report
+            result = _validate(report, self.options, read.narrative)
             outcome = Outcome(
                 source.name,
                 agency=report.agency,
@@ -210,15 +242,22 @@ class _CheckChunk:
                 findings=result.findings,
                 messages=self._messages(result.findings),
                 report=report if self.keep_reports else None,
+                evidence=_evidence(result, read.ingest) if self.keep_reports else (),
             )
             outcomes.append(self._finish(outcome))
         return outcomes
 
     def _finish(self, outcome: Outcome) -> Outcome:
-        """Write the JSON line here, in the worker, and send back only what a summary needs."""
+        """Write the JSON line here, in the worker, and send back only what a summary needs.
+
+        With the reports kept, the findings go back too: a page about the
+        batch marks them in each report's tables.
+        """
         if not self.as_json:
             return outcome
         text = json.dumps(outcome.to_dict(), ensure_ascii=False)
+        if self.keep_reports:
+            return attrs.evolve(outcome, text=text)
         return attrs.evolve(outcome, findings=(), messages=(), text=text)
 
     def _messages(self, findings: tuple[Finding, ...]) -> tuple[str, ...]:
@@ -242,8 +281,11 @@ def check_sources(  # noqa: PLR0913 - how to spread, read and write, and the opt
 ) -> Iterator[Outcome]:
     """Read and validate every source (in the workers), yielding outcomes in order.
 
-    Files are read with ``reader`` (a picklable function of a path; by
-    default :func:`gkdisclosure.load`, JSON only); JSON Lines lines are
+    Files are read with ``reader`` (a picklable function of a path
+    returning a report, a report and its narrative, or an
+    :class:`~gkdisclosure.ingest.IngestResult`, as
+    :func:`gkdisclosure.read` does; by default :func:`gkdisclosure.load`,
+    JSON only); JSON Lines lines are
     always JSON. A source that cannot be read gives an outcome with
     :attr:`Outcome.error` rather than stopping the batch. With ``locale``
     (``zh_CN`` or ``en``) each finding's sentence is written in the
@@ -251,8 +293,11 @@ def check_sources(  # noqa: PLR0913 - how to spread, read and write, and the opt
     comes back as its JSON line (:attr:`Outcome.text`) and its
     :attr:`~Outcome.tally`, without the findings: far less to send back,
     so that the workers, not the collecting process, do the work. With
-    ``keep_reports`` each outcome carries its report (:attr:`Outcome.report`),
-    for a page about the whole batch (:func:`gkdisclosure.render.render_batch`).
+    ``keep_reports`` each outcome carries its report (:attr:`Outcome.report`)
+    and its findings (even with ``as_json``), for a page about the whole
+    batch (:func:`gkdisclosure.render.render_batch`), and, where ``reader``
+    gave the cells' provenance, where the cells of the failed findings were
+    printed (:attr:`Outcome.evidence`).
     The sources go to the workers ``chunk`` JSON documents at a time; a
     file of another kind (a page, a Word file, a PDF) counts as 32 of them,
     so that a folder of pages is spread over the workers too.

@@ -56,12 +56,17 @@ class UnreadableError(GkDisclosureError):
 
 @frozen
 class FileReader:
-    """Reads one file of a batch in a worker, as the single-file path does (picklable)."""
+    """Reads one file of a batch in a worker, as the single-file path does (picklable).
+
+    A document comes back with all that ingest says of it (the provenance
+    of its cells shows a PDF's printed cells on the batch page); JSON as
+    the report alone.
+    """
 
     options: argparse.Namespace
 
-    def __call__(self, path: str) -> tuple[Report, tuple[NarrativeFigure, ...]]:
+    def __call__(self, path: str) -> Report | IngestResult:
         document = read_document(path, self.options)
         if isinstance(document, str):
             raise UnreadableError(document)
-        return document.report, document.narrative
+        return document.report if document.ingest is None else document.ingest

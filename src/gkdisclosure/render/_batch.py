@@ -4,29 +4,47 @@ No framework and nothing fetched: the style and a few lines of script to
 sort the tables are inline, and the chart of findings by rule is an SVG
 drawn here. Each report's tables are the official layout with the failing
 cells marked (as :func:`gkdisclosure.render` draws them), in a
-``<details>`` element that is open for the reports with errors.
+``<details>`` element that is open for the reports with errors. For a
+report read from a PDF, each identity that does not hold is shown as
+printed: a picture of the band of the page that holds its cells, the
+cells outlined (:func:`gkdisclosure.ingest.crop_pdf`), embedded in the
+page as a ``data:`` URI.
 """
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Iterable
+import base64
+import struct
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
 from fractions import Fraction
 from html import escape
-from typing import Final, Protocol
+from typing import TYPE_CHECKING, Final, Protocol
 
+from attrs import define
 from babel.numbers import format_decimal
 
 from .._gettext import N_
 from ..analysis import INDICATORS, indicators
+from ..errors import GkDisclosureError
 from ..findings import Finding, Severity, Status
 from ..model import Report
 from ._html import STYLE, _body
 from ._i18n import LocaleName, format_number, gettext, normalize_locale
 from ._messages import severity_name
-from ._page import page
+from ._page import Page, page
+
+if TYPE_CHECKING:
+    from ..ingest import CellSource
 
 __all__ = ["BatchEntry", "render_batch"]
+
+#: The most pictures of printed cells one report shows on the page.
+MAX_CROPS_PER_REPORT: Final = 10
+#: The most pictures of printed cells the whole page holds.
+MAX_CROPS: Final = 100
+#: Pixels per point of the pictures (108 dots per inch).
+_CROP_SCALE: Final = 1.5
 
 
 class BatchEntry(Protocol):
@@ -64,6 +82,10 @@ class BatchEntry(Protocol):
     def report(self) -> Report | None:
         """The report itself, where it was kept."""
 
+    @property
+    def evidence(self) -> tuple[CellSource, ...]:
+        """Where the cells of the failed findings were printed (a report read from a PDF)."""
+
 
 _TITLE: Final = N_("Validation of %(count)s reports")
 _COUNTS: Final = N_(
@@ -85,6 +107,18 @@ _OK: Final = N_("no errors")
 _FAILING: Final = N_("errors")
 _UNREADABLE: Final = N_("unreadable")
 _SORT: Final = N_("Click a column's heading to sort by it.")
+_PRINTED: Final = N_("As printed in the PDF")
+_PRINTED_NOTE: Final = N_(
+    "Where the cells of each identity that does not hold are printed in %(file)s: their page "
+    "with the cells outlined in red, or the page's number where their place on it is not known."
+)
+_PICTURE: Final = N_("Page %(page)s of the PDF, these cells outlined: %(cells)s")
+_PAGE: Final = N_("page %(page)s")
+_NO_BOX: Final = N_("Printed on page %(page)s: %(cells)s")
+_LEFT_OUT: Final = N_(
+    "%(count)s more pictures are left out: the page shows at most %(report)s for a report "
+    "and %(total)s in all."
+)
 _NONE: Final = "—"
 _SEVERITIES: Final = (Severity.ERROR, Severity.WARNING, Severity.INFO)
 
@@ -103,6 +137,10 @@ _BATCH_STYLE: Final = """
 .gk-batch details { border-top: 1px solid #ddd; margin-top: 1rem; padding-top: 0.5rem; }
 .gk-batch details > summary { cursor: pointer; font-weight: 600; }
 .gk-batch svg text { font-family: inherit; font-size: 12px; }
+.gk-batch figure.gk-evidence { margin: 0.8rem 0; }
+.gk-batch figure.gk-evidence img { display: block; max-width: 100%; height: auto;
+  border: 1px solid #bbb; }
+.gk-batch figure.gk-evidence figcaption, .gk-batch p.gk-evidence { font-size: 0.9rem; }
 """
 
 #: Sorts a table by the column whose heading is clicked; numbers by ``data-sort``.
@@ -272,14 +310,105 @@ def _indicators(ranked: list[BatchEntry], locale: LocaleName) -> str:
     return f'<table class="gk-list gk-indicators">{head}<tbody>{"".join(rows)}</tbody></table>'
 
 
-def _details(index: int, outcome: BatchEntry, locale: LocaleName) -> str:
+def _cell_name(cell: CellSource) -> str:
+    return f"{cell.row_label} / {cell.column_label}"
+
+
+def _picture(source: str, page_number: int, cells: list[CellSource]) -> bytes | None:
+    """The band of the page with the cells outlined, or None where it cannot be drawn."""
+    from ..ingest import crop_pdf  # noqa: PLC0415 - only a page with PDF evidence needs ingest
+
+    boxes = [cell.box for cell in cells if cell.box is not None]
+    try:
+        return crop_pdf(source, page_number, boxes, scale=_CROP_SCALE)
+    except (GkDisclosureError, OSError):  # the file moved or changed since it was read
+        return None
+
+
+def _figure(png: bytes, alt: str, caption: str) -> str:
+    width, height = struct.unpack(">II", png[16:24])  # the PNG's IHDR chunk
+    data = base64.b64encode(png).decode("ascii")
+    return (
+        f'<figure class="gk-evidence"><figcaption>{escape(caption)}</figcaption>'
+        f'<img src="data:image/png;base64,{data}" '
+        f'width="{width}" height="{height}" alt="{escape(alt)}"></figure>'
+    )
+
+
+def _printed_cells(
+    outcome: BatchEntry, laid_out: Page
+) -> Iterator[tuple[str, int, list[CellSource]]]:
+    """Each failed finding's cells page by page, with the finding's line as a caption."""
+    for number, finding in enumerate(laid_out.findings):
+        if finding.status is not Status.FAILED:
+            continue
+        pages: defaultdict[int, list[CellSource]] = defaultdict(list)
+        for cell in outcome.evidence:
+            if cell.page is not None and finding.touches(cell.path):
+                pages[cell.page].append(cell)
+        for page_number, cells in sorted(pages.items()):
+            where = gettext(_PAGE, laid_out.locale) % {"page": page_number}
+            yield f"{laid_out.finding_line(number)} · {where}", page_number, cells
+
+
+@define
+class _Pictures:
+    """The pictures of printed cells the page may still show (:data:`MAX_CROPS` at first)."""
+
+    left: int
+
+    def evidence(self, outcome: BatchEntry, laid_out: Page) -> str:
+        """The failed findings as printed: a picture of each page of their cells, or its number.
+
+        A report shows at most :data:`MAX_CROPS_PER_REPORT` pictures; past
+        that, or where a page cannot be drawn, the page's number stands alone.
+        """
+        locale = laid_out.locale
+        parts = []
+        shown = left_out = 0
+        for caption, page_number, cells in _printed_cells(outcome, laid_out):
+            boxed = [cell for cell in cells if cell.box is not None]
+            plain = [cell for cell in cells if cell.box is None]
+            if boxed and (shown >= MAX_CROPS_PER_REPORT or self.left <= 0):
+                left_out += 1
+                plain = cells
+            elif boxed and (png := _picture(outcome.source, page_number, boxed)) is not None:
+                shown += 1
+                self.left -= 1
+                names = "; ".join(_cell_name(cell) for cell in boxed)
+                alt = gettext(_PICTURE, locale) % {"page": page_number, "cells": names}
+                parts.append(_figure(png, alt, caption))
+            elif boxed:
+                plain = cells
+            if plain:
+                names = "; ".join(_cell_name(cell) for cell in plain)
+                line = gettext(_NO_BOX, locale) % {"page": page_number, "cells": names}
+                parts.append(f'<p class="gk-evidence">{escape(caption)}<br>{escape(line)}</p>')
+        if not parts:
+            return ""
+        if left_out:
+            line = gettext(_LEFT_OUT, locale) % {
+                "count": left_out,
+                "report": MAX_CROPS_PER_REPORT,
+                "total": MAX_CROPS,
+            }
+            parts.append(f'<p class="gk-meta">{escape(line)}</p>')
+        note = gettext(_PRINTED_NOTE, locale) % {"file": outcome.source}
+        return (
+            f'<section class="gk-section gk-printed"><h2>{escape(gettext(_PRINTED, locale))}'
+            f'</h2><p class="gk-meta">{escape(note)}</p>{"".join(parts)}</section>'
+        )
+
+
+def _details(index: int, outcome: BatchEntry, locale: LocaleName, pictures: _Pictures) -> str:
     report = outcome.report
     assert report is not None  # noqa: S101 - the caller keeps only outcomes with a report
     laid_out = page(report, locale, outcome.findings)
     opened = " open" if outcome.errors else ""
+    printed = pictures.evidence(outcome, laid_out) if outcome.evidence else ""
     return (
         f'<details id="gk-r{index}"{opened}><summary>{escape(outcome.source)} · '
-        f"{escape(laid_out.summary or '')}</summary>{_body(laid_out)}</details>"
+        f"{escape(laid_out.summary or '')}</summary>{_body(laid_out)}{printed}</details>"
     )
 
 
@@ -296,6 +425,17 @@ def render_batch(outcomes: Iterable[BatchEntry], locale: str = "zh_CN") -> str:
     tables in the official layout with the failing cells marked. The
     lists sort by any column with a click (a few lines of inline script;
     the page needs nothing else and fetches nothing).
+
+    A report read from a PDF (its outcome has :attr:`~gkdisclosure.batch.Outcome.evidence`)
+    also shows each identity that does not hold as printed: for each page
+    its cells are on, a PNG picture of the band of the page that holds them,
+    the cells outlined in red (drawn by :func:`gkdisclosure.ingest.crop_pdf`
+    from the file, which must still be where it was read), its alternative
+    text naming the cells and the page. A cell read from the PDF's text
+    layer, whose place on the page is not known, is named with its page
+    alone. The pictures are embedded in the page (``data:`` URIs): at most
+    10 a report and 100 in all; past these, and where the file cannot be
+    drawn (moved, or no ``pdf`` extra), the page's number stands alone.
 
     Raises :exc:`~gkdisclosure.UnsupportedLocaleError` for another locale.
     """
@@ -324,8 +464,9 @@ def render_batch(outcomes: Iterable[BatchEntry], locale: str = "zh_CN") -> str:
         f"<h2>{escape(gettext(_INDICATORS, name))}</h2>",
         _indicators(ranked, name),
     ]
+    pictures = _Pictures(MAX_CROPS)
     parts.extend(
-        _details(index, outcome, name)
+        _details(index, outcome, name, pictures)
         for index, outcome in enumerate(ranked)
         if outcome.report is not None
     )
