@@ -58,6 +58,8 @@ _P = TypeVar(
     FeeItems2019,
     Procurement2019,
 )
+#: A row or block with a total: of 表三, or of 表四.
+_S = TypeVar("_S", ApplicantCounts, CaseOutcomes)
 
 
 def reports(
@@ -113,6 +115,14 @@ def reports(
     )
 
 
+def _summed(
+    cls: type[_S], consistent: object, blanks: object, values: tuple[object, object]
+) -> st.SearchStrategy[_S]:
+    """One row or block whose ``total`` is the sum of its other cells if ``consistent``."""
+    lo, hi = bounds(*values)
+    return with_blanks(summed_row(cls, lo, hi, consistent=flag("consistent", consistent)), blanks)
+
+
 def applicant_counts(
     *, consistent: bool = True, blanks: bool = False, min_value: int = 0, max_value: int = 10_000
 ) -> st.SearchStrategy[ApplicantCounts]:
@@ -125,9 +135,7 @@ def applicant_counts(
     >>> find(applicant_counts(), lambda row: row.total >= 3).total
     3
     """
-    lo, hi = bounds(min_value, max_value)
-    rows = summed_row(ApplicantCounts, lo, hi, consistent=flag("consistent", consistent))
-    return with_blanks(rows, blanks)
+    return _summed(ApplicantCounts, consistent, blanks, (min_value, max_value))
 
 
 def case_outcomes(
@@ -141,9 +149,7 @@ def case_outcomes(
     >>> find(case_outcomes(), lambda block: block.pending > 0)
     CaseOutcomes(upheld=0, corrected=0, other=0, pending=1, total=1)
     """
-    lo, hi = bounds(min_value, max_value)
-    blocks = summed_row(CaseOutcomes, lo, hi, consistent=flag("consistent", consistent))
-    return with_blanks(blocks, blanks)
+    return _summed(CaseOutcomes, consistent, blanks, (min_value, max_value))
 
 
 def review_litigation(
