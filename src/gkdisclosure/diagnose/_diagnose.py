@@ -197,16 +197,8 @@ def _suspect(
         dict.fromkeys(twin for path in own for twin in search.twins(path) if twin not in own)
     )
     repaired = {context.finding(key) for key in candidate.repaired}
-    return Suspect(
-        changes=tuple(changes),
-        repairs=tuple(f for f in failed if f in repaired),
-        leaves=tuple(f for f in failed if f not in repaired),
-        confidence=Confidence.LOW,
-        checks=candidate.checks,
-        twins=twins,
-        pattern=pattern,
-        edition=context.report.edition,
-    )
+    return _repairing(context, changes, failed, repaired, Confidence.LOW, candidate.checks,
+                      pattern, twins)  # fmt: skip
 
 
 def _shifted(shift: RowShift, failed: tuple[Finding, ...], context: _Context) -> Suspect:
@@ -227,13 +219,29 @@ def _shifted(shift: RowShift, failed: tuple[Finding, ...], context: _Context) ->
         )
         changes.append(change)
     repaired = {context.finding(key) for key in shift.repaired if key in context.by_key}
+    return _repairing(context, changes, failed, repaired, Confidence.MEDIUM, shift.checks,
+                      DamagePattern.ROW_SHIFT)  # fmt: skip
+
+
+def _repairing(  # noqa: PLR0913, PLR0917 - the suspect's parts, in the order of its fields
+    context: _Context,
+    changes: list[CellChange],
+    failed: tuple[Finding, ...],
+    repaired: set[Finding],
+    confidence: Confidence,
+    checks: int,
+    pattern: DamagePattern | None,
+    twins: tuple[str, ...] = (),
+) -> Suspect:
+    """A suspect whose changes repair some of the failed findings and leave the others failing."""
     return Suspect(
         changes=tuple(changes),
         repairs=tuple(f for f in failed if f in repaired),
         leaves=tuple(f for f in failed if f not in repaired),
-        confidence=Confidence.MEDIUM,
-        checks=shift.checks,
-        pattern=DamagePattern.ROW_SHIFT,
+        confidence=confidence,
+        checks=checks,
+        twins=twins,
+        pattern=pattern,
         edition=context.report.edition,
     )
 
