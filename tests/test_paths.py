@@ -4,9 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import attrs
 import pytest
 
-from gkdisclosure import ApplicantCounts, load
+from gkdisclosure import (
+    ApplicantCounts,
+    ItemCounts2019,
+    Proactive2019,
+    Report,
+    ReviewLitigation,
+    load,
+)
 from gkdisclosure.catalog import edition
 from gkdisclosure.model import paths
 
@@ -53,6 +61,29 @@ def test_replace_refuses_a_path_it_cannot_follow(path: str, message: str) -> Non
     """Through an absent row, a wrong key or past a cell: ValueError naming the place."""
     with pytest.raises(ValueError, match=message):
         paths.replace(SAMPLE, path, 0)
+
+
+def test_replace_with_build_makes_an_absent_table_and_row_blank() -> None:
+    """build=True makes the absent table of the edition's class, and an absent row, blank."""
+    bare = Report(edition="2019", agency="某局", year=2020)
+    built = paths.replace(bare, "proactive.licensing.previous_items", 3, build=True)
+    assert type(built.proactive) is Proactive2019
+    assert built.proactive == attrs.evolve(
+        Proactive2019(), licensing=ItemCounts2019(previous_items=3)
+    )
+    assert built.requests is None  # nothing else is made
+    assert SAMPLE.requests is not None
+    row = paths.replace(SAMPLE, "requests.withheld.subtotal.total", 7, build=True)
+    assert paths.get(row, "requests.withheld.subtotal") == ApplicantCounts(total=7)
+    blank = paths.replace(bare, "review_litigation.review.total", None, build=True)
+    assert blank.review_litigation == ReviewLitigation()
+
+
+def test_replace_with_build_still_refuses_a_wrong_key() -> None:
+    """build makes absent tables and rows only: a key the model does not have is refused."""
+    bare = Report(edition="2021", agency="某局", year=2022)
+    with pytest.raises(ValueError, match="Requests2021 has no field 'recieved'"):
+        paths.replace(bare, "requests.recieved.total", 1, build=True)
 
 
 def test_cells_walks_every_present_cell_in_catalog_order() -> None:

@@ -11,12 +11,12 @@ from __future__ import annotations
 import bisect
 import itertools
 from collections.abc import Sequence
-from typing import Any, Final
+from typing import Final
 
 from attrs import evolve
 
 from ..catalog import Edition, edition
-from ..converter import from_dict, to_dict
+from ..model import paths
 from ._grid import row_paths
 from ._pdf_tables import Layout
 from ._result import CellSource, CellState, IngestError, IngestNote, IngestResult, Provenance
@@ -96,9 +96,9 @@ def _placed(result: IngestResult, layout: Layout | None, starts: Sequence[int]) 
 
 def _merge(geometry: IngestResult, text: IngestResult) -> IngestResult:
     """The geometry's reading, rows it missed from the text, disagreements unreported."""
-    data = to_dict(geometry.report)
-    values = _flat(data)
-    other = _flat(to_dict(text.report))
+    report = geometry.report
+    values = {cell.path: value for cell, value in paths.cells(report)}
+    other = {cell.path: value for cell, value in paths.cells(text.report)}
     cells: dict[str, CellSource] = {cell.path: cell for cell in geometry.provenance}
     notes = list(geometry.notes)
     filled: set[str] = set()
@@ -106,7 +106,7 @@ def _merge(geometry: IngestResult, text: IngestResult) -> IngestResult:
         mine = cells.get(cell.path)
         theirs = other.get(cell.path)
         if mine is None or (mine.state in _NOT_READ and cell.state not in _NOT_READ):
-            _put(data, cell.path, theirs)
+            report = paths.replace(report, cell.path, theirs, build=True)
             cells[cell.path] = cell
             if cell.state not in _NOT_READ:
                 filled.add(cell.path.rsplit(".", 1)[0])
@@ -121,7 +121,7 @@ def _merge(geometry: IngestResult, text: IngestResult) -> IngestResult:
             "the two readings disagree"
         )
         cells[cell.path] = evolve(mine, state=CellState.UNREADABLE, reason=reason)
-        _put(data, cell.path, None)
+        report = paths.replace(report, cell.path, None)
         notes.append(IngestNote("pdf.disagree", (cell.path,), f"{reason}: not reported"))
     if filled:
         notes = [note for note in notes if not _answered(note, filled)]
@@ -136,7 +136,6 @@ def _merge(geometry: IngestResult, text: IngestResult) -> IngestResult:
         )
     }
     ordered = sorted(cells.values(), key=lambda cell: order[cell.path])
-    report = from_dict(data)
     return evolve(
         geometry, report=report, provenance=Provenance(tuple(ordered)), notes=tuple(notes)
     )
@@ -147,22 +146,3 @@ def _answered(note: IngestNote, rows: set[str]) -> bool:
     if note.code not in {"row.missing", "table.missing"}:
         return False
     return all(any(row == p or row.startswith(p + ".") for row in rows) for p in note.paths)
-
-
-def _flat(data: Any, prefix: str = "") -> dict[str, Any]:
-    if not isinstance(data, dict):
-        return {prefix: data}
-    found: dict[str, Any] = {}
-    for key, value in data.items():
-        found.update(_flat(value, f"{prefix}.{key}" if prefix else key))
-    return found
-
-
-def _put(data: dict[str, Any], path: str, value: Any) -> None:
-    *parents, leaf = path.split(".")
-    target = data
-    for part in parents:
-        if target.get(part) is None:
-            target[part] = {}
-        target = target[part]
-    target[leaf] = value

@@ -298,14 +298,15 @@ class Meta:
     level: str | None = None
 
 
-_TABLES = {
+#: The classes of 表二 and 表三 in each edition (表四 is the same in both).
+TABLES = {
     Edition.E2019: (Proactive2019, Requests2019),
     Edition.E2021: (Proactive2021, Requests2021),
 }
 
 
 def _check_edition(report: Report, _attribute: Attribute[Edition], _value: Edition) -> None:
-    proactive, requests = _TABLES[report.edition]
+    proactive, requests = TABLES[report.edition]
     for name, table, expected in (
         ("proactive", report.proactive, proactive),
         ("requests", report.requests, requests),
