@@ -489,6 +489,18 @@ def test_help_exits_0() -> None:
     assert "--previous" in run.stdout
 
 
+@pytest.mark.parametrize("command", ["validate", "convert", "render"])
+def test_help_names_every_kind_of_file_read(
+    command: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Each command that reads report files says it reads every kind ``--from`` names."""
+    assert main([command, "--help"]) == 0
+    out = capsys.readouterr().out
+    files = out.split("positional arguments:")[1].split("options:")[0]
+    for kind in ("PDF", "Word", "HTML", "text", "JSON"):
+        assert kind in files, (command, kind)
+
+
 def test_console_script() -> None:
     """The installed ``gkdisclosure`` script runs the command line."""
     script = shutil.which("gkdisclosure", path=str(Path(sys.executable).parent))

@@ -114,7 +114,7 @@ def _parser() -> argparse.ArgumentParser:
         nargs="+",
         type=_path,
         metavar="FILE",
-        help="report files: Word, HTML pages, text or JSON",
+        help="report files: PDF, Word, HTML pages, text or JSON",
     )
     check.add_argument(
         "--previous",
@@ -195,7 +195,10 @@ def _parser() -> argparse.ArgumentParser:
         help="read a PDF or Word file, an HTML page or text into the JSON contract",
     )
     convert.add_argument(
-        "file", metavar="FILE", type=_path, help="a report: Word file, HTML page, text or JSON"
+        "file",
+        metavar="FILE",
+        type=_path,
+        help="a report: PDF or Word file, HTML page, text or JSON",
     )
     convert.add_argument(
         "-o", "--output", metavar="OUT", type=_path, help="write here (default: stdout)"
@@ -208,7 +211,10 @@ def _parser() -> argparse.ArgumentParser:
         help="print the tables in the official layout, as an HTML page or Markdown",
     )
     render.add_argument(
-        "file", metavar="FILE", type=_path, help="a report: Word file, HTML page, text or JSON"
+        "file",
+        metavar="FILE",
+        type=_path,
+        help="a report: PDF or Word file, HTML page, text or JSON",
     )
     render.add_argument(
         "--to",
