@@ -692,6 +692,104 @@ def test_labels_list_the_official_label_first(which: str, key: str) -> None:
     assert all(group.labels[0] == group.zh for group in table.groups)
 
 
+# --- short labels for messages ---------------------------------------------------------------
+
+_ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|[0-9]+\.)")
+_ORDINAL_EN = re.compile(r"^(?:[0-9]+\. |\([0-9]+\) )")
+
+
+def _subsequence(short: str, full: str) -> bool:
+    """Whether every character of ``short`` occurs in ``full``, in the same order."""
+    rest = iter(full)
+    return all(char in rest for char in short)
+
+
+def format_rows(which: str, key: str) -> dict[str, tuple[str, str | None]]:
+    """FORMAT.md's row labels of a table, with the label of the group each sits in."""
+    table = spec_of(which)[key]
+    if key == "requests":
+        groups = dict(table["groups"])
+        return {k: (label, groups.get(g)) for k, label, g in table["rows"]}
+    if key == "proactive":
+        return {k: (label, None) for block in table["blocks"] for k, label in block["rows"]}
+    return {k: (label, None) for k, label, _ in table["blocks"]}
+
+
+def format_columns(which: str, key: str) -> dict[str, str]:
+    """FORMAT.md's column labels of a table."""
+    table = spec_of(which)[key]
+    blocks = table["blocks"] if key == "proactive" else [table]
+    return {k: label for block in blocks for k, label, _ in block["columns"]}
+
+
+def _expected_prefix(label: str, group: str | None, pattern: re.Pattern[str]) -> str:
+    """A short label starts with the ordinals of the full one: "（三）1 " under "（三）…"."""
+    own = pattern.match(label)
+    if group is not None and own is not None and own.group()[0].isdigit():
+        outer = pattern.match(group)
+        if outer is not None:
+            return f"{outer.group().strip()}{own.group().strip(' .')} "
+    return "" if own is None else own.group()
+
+
+@pytest.mark.parametrize("which", EDITIONS)
+@pytest.mark.parametrize("key", TABLE_KEYS)
+def test_short_row_labels_keep_the_format_ordinals_and_words(which: str, key: str) -> None:
+    """A message names a row by its official ordinals and some of its words, in their order.
+
+    "（六）1 逾期不补正" for FORMAT.md's "1.申请人无正当理由逾期不补正、行政机关不再处理其
+    政府信息公开申请" under "（六）其他处理"; a subtotal row by its group's label.
+    """
+    labels = format_rows(which, key)
+    groups = dict(spec_of(which)[key].get("groups", []))
+    table = table_of(which, key)
+    for row in table.rows:
+        label, group = labels.get(row.key) or (groups[row.group or ""], None)
+        prefix = _expected_prefix(label, group, _ORDINAL)
+        assert row.short_zh.startswith(prefix), (row.key, row.short_zh, prefix)
+        words = row.short_zh.removeprefix(prefix)
+        assert words, row.key
+        assert _subsequence(words, _ORDINAL.sub("", label)), (row.key, words, label)
+        group_en = table.group(row.group).en if row.group and row.role != "subtotal" else None
+        prefix_en = _expected_prefix(row.en, group_en, _ORDINAL_EN)
+        assert row.short_en.startswith(prefix_en), (row.key, row.short_en, prefix_en)
+        words_en = row.short_en.removeprefix(prefix_en)
+        assert 0 < len(words_en) <= len(_ORDINAL_EN.sub("", row.en)), (row.key, row.short_en)
+
+
+@pytest.mark.parametrize("which", EDITIONS)
+@pytest.mark.parametrize("key", TABLE_KEYS)
+def test_short_column_labels_are_words_of_the_format_labels(which: str, key: str) -> None:
+    """A message names a column by some of the words of its official label, in their order."""
+    labels = format_columns(which, key)
+    for column in {c.key: c for row in table_of(which, key).rows for c in row.columns}.values():
+        assert column.short_zh, column.key
+        assert _subsequence(column.short_zh, labels[column.key]), (column.key, column.short_zh)
+        assert column.short_en, column.key
+        assert len(column.short_en) <= len(column.en)
+
+
+@pytest.mark.parametrize("which", EDITIONS)
+@pytest.mark.parametrize("key", TABLE_KEYS)
+def test_short_labels_are_unique_in_their_table(which: str, key: str) -> None:
+    """No two rows, and no two columns, of a table share a short label in either language."""
+    table = table_of(which, key)
+    columns = list({c.key: c for row in table.rows for c in row.columns}.values())
+    for items in (table.rows, columns):
+        for language in ("short_zh", "short_en"):
+            shorts = [getattr(item, language) for item in items]
+            assert len(set(shorts)) == len(shorts), (key, language)
+
+
+def test_short_labels_in_the_issue_example() -> None:
+    """The short labels read as the ones messages were designed around."""
+    requests = table_of("2021", "requests")
+    overdue = requests.row("other_handling.overdue_correction")
+    secret = requests.row("withheld.state_secret")
+    assert (overdue.short_zh, overdue.short_en) == ("（六）1 逾期不补正", "(6)1 overdue correction")
+    assert (secret.short_zh, secret.short_en) == ("（三）1 国家秘密", "(3)1 state secret")
+
+
 # --- catalog construction ---------------------------------------------------------------------
 
 _A = Column("a", "甲", "A")
@@ -708,6 +806,15 @@ _B = Column("b", "乙", "B")
             "is both 'x' and 'y'",
         ),
         ((Row("x", "子", "X", (_A,)), Row("y", "丑", "Y", (Column("b", "甲", "B"),))), "two keys"),
+        (
+            (Row("x", "子", "X", (_A,), short_zh="寅"), Row("y", "丑", "Y", (_A,), short_zh="寅")),
+            "short label '寅' of two rows",
+        ),
+        (
+            (Row("x", "子", "X", (_A,), short_en="z"), Row("y", "丑", "Y", (_A,), short_en="z")),
+            "short label 'z' of two rows",
+        ),
+        ((Row("x", "子", "X", (_A, Column("b", "乙", "B", short_en="A"))),), "of two columns"),
     ],
 )
 def test_table_refuses_ambiguous_keys_and_labels(rows: tuple[Row, ...], message: str) -> None:

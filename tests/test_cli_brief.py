@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from gkdisclosure import Status, read, validate
+from gkdisclosure import Status, dumps, load, read, validate
 from gkdisclosure.cli import main
+from gkdisclosure.testing import with_cell
 
 ROOT = Path(__file__).parent
 CORPUS = ROOT / "data" / "corpus"
@@ -85,3 +86,35 @@ def test_verbose_shows_every_finding(capsys: pytest.CaptureFixture[str]) -> None
     assert sum(line.startswith("  [info] narrative.litigation") for line in verbose) == 1
     assert brief[3].startswith("  [info] Table 3: 35 identities cannot be checked; not reported: ")
     assert brief[4].startswith("  [info] Table 4: 4 identities cannot be checked; not reported: ")
+
+
+def test_one_blank_cell_is_named_by_its_short_label(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """One blank cell of 表三 reads in one glance: "（六）2 逾期未缴费 / 自然人", not the official
+    "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请 / 自然人"."""
+    sample = load(ROOT.parent / "examples" / "2021-fujian-gxt.json")
+    report = tmp_path / "one-blank.json"
+    report.write_text(
+        dumps(with_cell(sample, "requests.other_handling.overdue_fee.natural_person", None)),
+        encoding="utf-8",
+    )
+    zh = _run(capsys, str(report), "--locale", "zh_CN").splitlines()
+    en = _run(capsys, str(report), "--locale", "en").splitlines()
+    assert zh[1:] == [
+        (
+            "  [警告] 表三：175个单元格中有1个没有数字（空白、占位符或无法读取）："
+            "（六）2 逾期未缴费 / 自然人。"
+        ),
+        "  [提示] 表三：2项勾稽关系无法核对；未填报：（六）2 逾期未缴费 / 自然人。",
+    ]
+    assert en[1:] == [
+        (
+            "  [warning] Table 3: 1 of 175 cells give no number (blank, a placeholder or not "
+            "readable): (6)2 overdue fee / natural persons."
+        ),
+        (
+            "  [info] Table 3: 2 identities cannot be checked; not reported: "
+            "(6)2 overdue fee / natural persons."
+        ),
+    ]

@@ -5,9 +5,9 @@ from __future__ import annotations
 import enum
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
-from attrs import field, frozen
+from attrs import Factory, field, frozen
 
 from ..errors import OptionError
 
@@ -71,6 +71,10 @@ class Column:
     kind: ValueKind = ValueKind.COUNT
     #: Other spellings seen in published reports.
     aliases: tuple[str, ...] = ()
+    #: The Chinese label messages use (the official one unless that is long).
+    short_zh: str = field(default=Factory(lambda self: self.zh, takes_self=True), kw_only=True)
+    #: The English label messages use.
+    short_en: str = field(default=Factory(lambda self: self.en, takes_self=True), kw_only=True)
 
     @property
     def labels(self) -> tuple[str, ...]:
@@ -98,6 +102,10 @@ class Group:
     subtotal: str | None = None
     #: For a header spanning columns: the keys of the columns under it.
     columns: tuple[str, ...] = ()
+    #: The Chinese label messages use (the official one unless that is long).
+    short_zh: str = field(default=Factory(lambda self: self.zh, takes_self=True), kw_only=True)
+    #: The English label messages use.
+    short_en: str = field(default=Factory(lambda self: self.en, takes_self=True), kw_only=True)
 
     @property
     def labels(self) -> tuple[str, ...]:
@@ -132,6 +140,11 @@ class Row:
     official: bool = True
     #: Other spellings seen in published reports.
     aliases: tuple[str, ...] = ()
+    #: The Chinese label messages use: the official ordinals and a few of the label's words,
+    #: "（六）1 逾期不补正" for "1.申请人无正当理由逾期不补正、…" under "（六）其他处理".
+    short_zh: str = field(default=Factory(lambda self: self.zh, takes_self=True), kw_only=True)
+    #: The English label messages use: "(6)1 overdue correction".
+    short_en: str = field(default=Factory(lambda self: self.en, takes_self=True), kw_only=True)
 
     @property
     def labels(self) -> tuple[str, ...]:
@@ -195,6 +208,8 @@ class Table:
                     known = columns.setdefault(normalize_label(label), column)
                     if known.key != column.key:
                         raise OptionError(f"{self.key}: column label {label!r} is two keys")
+        _check_short(self.key, "rows", self.rows)
+        _check_short(self.key, "columns", [c for row in self.rows for c in row.columns])
         object.__setattr__(self, "_rows_by_key", rows)
         object.__setattr__(self, "_rows_by_label", by_label)
         object.__setattr__(self, "_columns_by_label", columns)
@@ -234,6 +249,15 @@ class Table:
         for row in self.rows:
             for column in row.columns:
                 yield Cell(f"{self.key}.{row.key}.{column.key}", self, row, column)
+
+
+def _check_short(table: str, what: str, items: Iterable[Row | Column]) -> None:
+    """Messages name cells by their short labels: two rows (or columns) may not share one."""
+    known: dict[str, str] = {}
+    for item in items:
+        for label in (item.short_zh, item.short_en):
+            if known.setdefault(label, item.key) != item.key:
+                raise OptionError(f"{table}: short label {label!r} of two {what}")
 
 
 def _index(index: dict[str, Row], label: str, row: Row, what: str) -> None:

@@ -8,7 +8,7 @@ from .._gettext import N_
 from ..catalog import edition
 from ..diagnose import CellChange, Confidence, DamagePattern, Suspect
 from ._i18n import LocaleName, format_number, gettext, normalize_locale
-from ._messages import _label
+from ._messages import _label, opening_capital
 
 __all__ = ["describe_suspect", "diagnosis_heading"]
 
@@ -252,7 +252,7 @@ def describe_suspect(suspect: Suspect, locale: str = "zh_CN") -> str:
             sentences.append(gettext(template, name) % {"raw": change.raw, "state": state})
     sentences += _confidence(suspect, name)
     joiner = "" if name == "zh_CN" else " "
-    return joiner.join(sentences)
+    return joiner.join(opening_capital(sentence) for sentence in sentences)
 
 
 def _shift(suspect: Suspect, locale: LocaleName) -> str:

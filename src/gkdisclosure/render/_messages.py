@@ -28,11 +28,10 @@ _UNASSESSABLE_CELL: Final = N_(
 _NEGATIVE: Final = N_("%(where)s: %(actual)s is negative; counts and amounts cannot be.")
 _MISSING_TABLE: Final = N_("The report has no table %(number)s (%(heading)s).")
 _BLANK_TABLE: Final = N_(
-    "Table %(number)s (%(heading)s) gives no number: "
-    "every cell is blank, a placeholder or could not be read."
+    "Table %(number)s gives no number: every cell is blank, a placeholder or could not be read."
 )
 _INCOMPLETE_TABLE: Final = N_(
-    "Table %(number)s (%(heading)s): %(blank)s of %(cells)s cells give no number "
+    "Table %(number)s: %(blank)s of %(cells)s cells give no number "
     "(blank, a placeholder or not readable): %(listed)s."
 )
 _MORE_CELLS: Final = N_("%(count)s more")
@@ -75,10 +74,10 @@ def _cell(spec: EditionSpec, path: str) -> Cell:
 
 
 def _label(spec: EditionSpec, path: str, locale: LocaleName, part: str) -> str:
-    """A cell's label: its row, its column, or both."""
+    """A cell's short label (the catalog's, for messages): its row, its column, or both."""
     cell = _cell(spec, path)
-    row = cell.row.zh if locale == "zh_CN" else cell.row.en
-    column = cell.column.zh if locale == "zh_CN" else cell.column.en
+    row = cell.row.short_zh if locale == "zh_CN" else cell.row.short_en
+    column = cell.column.short_zh if locale == "zh_CN" else cell.column.short_en
     label = {"row": row, "column": column}.get(part, f"{row} / {column}")
     if path.startswith(PREVIOUS):
         return gettext(_PREVIOUS, locale) % {"label": label}
@@ -86,7 +85,7 @@ def _label(spec: EditionSpec, path: str, locale: LocaleName, part: str) -> str:
 
 
 def cell_label(spec: EditionSpec, path: str, locale: LocaleName) -> str:
-    """A cell's label: its row and its column."""
+    """A cell's short label: its row and its column ("（六）1 逾期不补正 / 自然人")."""
     return _label(spec, path, locale, "cell")
 
 
@@ -114,8 +113,20 @@ def _expression(finding: Finding, spec: EditionSpec, locale: LocaleName, part: s
 
 
 def describe(finding: Finding, locale: str = "zh_CN") -> str:
-    """The finding as a sentence in the locale (``zh_CN`` or ``en``, in any spelling)."""
-    name = normalize_locale(locale)
+    """The finding as a sentence in the locale (``zh_CN`` or ``en``, in any spelling).
+
+    Cells are named by the catalog's short labels ("(6)1 overdue correction /
+    natural persons"); the rendered tables keep the official ones.
+    """
+    return opening_capital(_describe(finding, normalize_locale(locale)))
+
+
+def opening_capital(sentence: str) -> str:
+    """The sentence with its first letter capital: a short label may open it in lower case."""
+    return sentence[:1].upper() + sentence[1:]
+
+
+def _describe(finding: Finding, name: LocaleName) -> str:
     spec = edition(finding.args["edition"])
     if finding.rule.startswith(("report.", "series.sequence")):
         return _describe_report(finding, spec, name)

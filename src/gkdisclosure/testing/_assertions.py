@@ -58,7 +58,7 @@ def assert_consistent(  # noqa: PLR0913 - validate's options and the threshold
     AssertionError: 福建省工业和信息化厅, report for 2021, edition 2021: 1 finding at or above error
       #  rule                   status  severity  cell                            actual  ...
       1  review_litigation.sum  failed  error     review_litigation.review.total       2  ...
-      [1] Administrative review: Total is 2, but Upheld 1 + ... = 1 (difference +1).
+      [1] Review: total is 2, but upheld 1 + ... = 1 (difference +1).
     """
     __tracebackhide__ = True
     threshold = Severity(fail_on)
