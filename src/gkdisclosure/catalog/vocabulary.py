@@ -23,6 +23,7 @@ __all__ = [
     "ENUMERATOR",
     "ENUMERATOR_ALONE",
     "INFO_CONTENT",
+    "LINE_END",
     "MONEY_UNIT",
     "MONEY_UNITS",
     "NARRATIVE",
@@ -33,7 +34,9 @@ __all__ = [
     "ORGANISATIONS",
     "ORGANISATIONS_SUBTOTAL",
     "PAGE_FURNITURE",
+    "PARAGRAPH_OPENER",
     "PLACEHOLDERS",
+    "PROCESSED",
     "SECTION_MARK",
     "SECTION_WORDS",
     "SENTENCE_END",
@@ -80,9 +83,13 @@ TITLE: Final = "{agency}{year}年政府信息公开工作年度报告"
 
 # --- cells --------------------------------------------------------------------------
 
-#: Printed instead of a number to say "nothing to report" (FORMAT.md §6 D4), after NFKC.
+#: Printed instead of a number to say "nothing to report" (FORMAT.md §6 D4: "/", "-", "—",
+#: "无"; and "不适用", not applicable), after NFKC. A cell printing one is not reported.
 PLACEHOLDERS: Final = frozenset(
-    {"/", "//", "\\", "-", "--", "—", "——", "–", "―", "−", "无", "無", "空", "×", "x", "X"}
+    {
+        *("/", "//", "\\", "-", "--", "—", "——", "–", "―", "−", "×", "x", "X"),
+        *("无", "無", "空", "不适用", "不適用"),
+    }
 )
 #: Units printed inside a cell after the number; money first, then counting words.
 #: (万元 before 元, so the longer matches first.)
@@ -136,28 +143,42 @@ NARRATIVE: Final = {
     ),
     "handled": (
         re.compile(
-            rf"(?:办结|答复|办理完毕|处理完毕)(?P<what>{_NOT_A_NUMBER}{{0,20}}?)(?:共计?)?{_N}"
+            rf"(?:办结|答复|办理完毕|处理完毕|办理)(?P<what>{_NOT_A_NUMBER}{{0,20}}?)(?:共计?)?{_N}"
         ),
     ),
     "carried_over": (re.compile(rf"上一?年度?结转(?P<what>{_NOT_A_NUMBER}{{0,12}}?){_N}"),),
     "carried_forward": (
         re.compile(rf"结转(?:至|到)?下一?年度?(?:继续办理)?(?P<what>{_NOT_A_NUMBER}{{0,12}}?){_N}"),
         re.compile(
-            rf"{_N}(?P<what>申请{_NOT_A_NUMBER}{{0,20}}?)(?:顺延|结转|转入)(?:至|到)?下一?年度?"
+            rf"{_N}(?P<what>{_NOT_A_NUMBER}{{0,20}}?)(?:顺延|结转|转入)(?:至|到)?下一?年度?"
         ),
     ),
-    "review": (re.compile(rf"(?P<what>行政复议)(?:案件|申请)?(?:共计?)?{_N}"),),
-    "litigation": (re.compile(rf"(?P<what>(?:行政)?诉讼)(?:案件)?(?:共计?)?{_N}"),),
+    "review": (re.compile(rf"(?P<what>行政复议)(?:案件|申请)?(?:共计?)?\s*{_N}"),),
+    "litigation": (re.compile(rf"(?P<what>(?:行政)?诉讼)(?:案件)?(?:共计?)?\s*{_N}"),),
 }
-#: The word an application total must name ("申请"), and the units of zero statements.
+#: The word an application total must name ("申请") in its phrase or before it in its
+#: sentence ("共受理政府信息公开申请3119件，答复3050件"), and the units of zero statements.
 APPLICATION: Final = "申请"
 COUNT_UNIT: Final = "件"
 MONEY_UNIT: Final = "元"
 #: The word that makes a count of requests received ambiguous: "共受理X件" is the new requests
 #: in some reports, new plus carried over in many others (FORMAT.md §5.4 X5a).
 ACCEPTED: Final = "受理"
-#: Which kinds must name an application (申请) in ``what`` to count.
-NARRATIVE_NEEDS_APPLICATION: Final = frozenset({"received", "handled", "carried_over"})
+#: The wording that makes a count of requests handled ambiguous: "办理…申请X件" is the requests
+#: handled in some reports, the requests received (or received and carried over) in others;
+#: "办理完毕" is not ambiguous.
+PROCESSED: Final = re.compile(r"办理(?!完毕)")
+#: Which kinds must name an application (申请), in ``what`` or earlier in the sentence, to count.
+NARRATIVE_NEEDS_APPLICATION: Final = frozenset(
+    {"received", "handled", "carried_over", "carried_forward"}
+)
+#: A line that opens a paragraph of its own: a heading's enumerator ("一、", "（二）", "3.") or
+#: Markdown markup; text wrapped onto a new line in a PDF starts with none of these.
+PARAGRAPH_OPENER: Final = re.compile(
+    rf"^(?:[{NUMERALS}]+[、.]|[(（][{NUMERALS}0-9]+[)）]|[0-9]+[.、．]|[#|>*-])"
+)
+#: Characters that end a sentence or a heading's lead-in: a line ending in one is not wrapped.
+LINE_END: Final = frozenset("。！？!?；;：:")
 #: Statements of a zero total: "未收到政府信息公开申请", "未收取信息处理费".
 NARRATIVE_ZERO: Final = {
     "received": (re.compile(r"未(?:收到|受理)(?:任何)?(?:政府信息公开|依)?申请"),),

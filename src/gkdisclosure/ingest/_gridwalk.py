@@ -37,6 +37,10 @@ class Walker:
         self.found: set[str] = set()
         self.notes: list[IngestNote] = []
         self.paragraphs: list[str] = []
+        #: The text outside the tables, for the narrative: a block each, or for a document
+        #: of printed lines, the lines between two tables together.
+        self.prose: list[str] = []
+        self._running = False  # whether the last block was text of a document of lines
         self._noted: set[tuple[str, str]] = set()
 
     def walk(self) -> None:
@@ -47,6 +51,12 @@ class Walker:
                 self._grid(block)
 
     def _text(self, text: str) -> None:
+        prose = "\n".join(line for line in text.split("\n") if not line.startswith(NESTED))
+        if self._running:  # the next printed line of a document of lines
+            self.prose[-1] += f"\n{prose}"
+        else:
+            self.prose.append(prose)
+        self._running = self.document.wrapped
         for line in text.split("\n"):
             if line.startswith(NESTED):
                 number = int(line.removeprefix(NESTED))
@@ -63,10 +73,12 @@ class Walker:
                 self.header_rows = []
 
     def _grid(self, grid: Grid) -> None:
+        self._running = False
         kind = self.tables.classify(grid, self.kind)
         if kind is None:
-            for cell in grid.cells:
+            for cell in grid.cells:  # a layout table: each cell's text stands alone
                 self._text(cell.text)
+                self._running = False
             return
         if kind != self.kind:
             self.header = []

@@ -100,6 +100,9 @@ class Document:
     title: str | None
     blocks: tuple[Paragraph | Grid, ...]
     grids: tuple[Grid, ...]
+    #: Whether each paragraph is one printed line (a PDF's text between its tables), so that
+    #: a sentence may run on over the next paragraphs.
+    wrapped: bool = False
 
 
 @define

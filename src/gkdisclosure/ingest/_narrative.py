@@ -10,7 +10,7 @@ from typing import Final
 from ..catalog import vocabulary as vocab
 from ._result import NarrativeFigure, NarrativeKind
 
-__all__ = ["extract_narrative"]
+__all__ = ["extract_narrative", "paragraphs"]
 
 #: The table cells each kind of figure should agree with (their sum for litigation).
 PATHS: Final = {
@@ -29,14 +29,64 @@ _MAX_SENTENCE: Final = 2000
 
 
 def extract_narrative(texts: Iterable[str]) -> tuple[NarrativeFigure, ...]:
-    """Every stated total in the prose, in reading order, with its sentence."""
+    """Every stated total in the prose, in reading order, with its sentence.
+
+    Lines a PDF or a converter wrapped inside a sentence are joined first
+    (:func:`paragraphs`): "答" ending one line and "复 3050 件" opening the next read as
+    "答复 3050 件".
+    """
     found: list[NarrativeFigure] = []
     for text in texts:
-        for sentence in vocab.SENTENCE_END.split(text):
-            shown = sentence.strip()
-            if shown and len(shown) <= _MAX_SENTENCE:
-                found.extend(_figures(shown))
+        for paragraph in paragraphs(text):
+            for sentence in vocab.SENTENCE_END.split(paragraph):
+                shown = sentence.strip()
+                if shown and len(shown) <= _MAX_SENTENCE:
+                    found.extend(_figures(shown))
     return tuple(found)
+
+
+def paragraphs(text: str) -> list[str]:
+    """The text's paragraphs, with lines wrapped inside a sentence joined.
+
+    A line continues the one before unless that one ends a sentence (。；：
+    and the like) or is a heading (it opens with an enumerator and has no
+    sentence end), or it opens a paragraph itself (an enumerator, Markdown
+    markup). Blank lines end a paragraph; page numbers and running footers
+    between two lines of one paragraph are left out.
+    """
+    found: list[str] = []
+    lines: list[str] = []
+    for raw in text.split("\n"):
+        line = raw.strip()
+        if any(pattern.fullmatch(line) for pattern in vocab.PAGE_FURNITURE):
+            continue
+        if lines and line and _continues(lines[-1], line):
+            lines[-1] = _join(lines[-1], line)
+            continue
+        found.extend(lines)
+        lines = [line] if line else []
+    found.extend(lines)
+    return found
+
+
+def _continues(before: str, line: str) -> bool:
+    if before[-1] in vocab.LINE_END or _opens(line):
+        return False
+    heading = _opens(before)
+    return not heading or any(mark in before for mark in vocab.LINE_END)
+
+
+def _opens(line: str) -> bool:
+    """Whether a line opens a paragraph (after NFKC: a PDF may print 二 as the radical ⼆)."""
+    return vocab.PARAGRAPH_OPENER.match(unicodedata.normalize("NFKC", line[:8])) is not None
+
+
+def _join(before: str, line: str) -> str:
+    """Two pieces of one sentence: a space between them only where both sides are ASCII words."""
+    space = (
+        before[-1].isascii() and before[-1].isalnum() and line[0].isascii() and line[0].isalnum()
+    )
+    return f"{before} {line}" if space else before + line
 
 
 def _figures(sentence: str) -> list[NarrativeFigure]:
@@ -50,6 +100,7 @@ def _figures(sentence: str) -> list[NarrativeFigure]:
                     for m in pattern.finditer(text)
                     if kind not in vocab.NARRATIVE_NEEDS_APPLICATION
                     or vocab.APPLICATION in m["what"]
+                    or vocab.APPLICATION in text[: m.start()]
                 ),
                 None,
             )

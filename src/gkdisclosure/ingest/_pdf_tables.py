@@ -459,7 +459,8 @@ def _document(blocks: Sequence[_Part | str], lines: tuple[str, ...]) -> Layout:
             boxes[grid.index, cell.top, cell.left] = (cell.page, _rounded(cell.box))
             if cell.clipped:
                 clipped.add((grid.index, cell.top, cell.left))
-    return Layout(Document(None, tuple(out), tuple(grids)), boxes, lines, frozenset(clipped))
+    document = Document(None, tuple(out), tuple(grids), wrapped=True)
+    return Layout(document, boxes, lines, frozenset(clipped))
 
 
 def _without_leading_blanks(cells: Sequence[_Cell]) -> list[_Cell]:

@@ -93,7 +93,7 @@ def read_document(  # noqa: PLR0913 - what was read, where from, and the reader'
         materials=walker.materials,
         found=walker.found,
         notes=[*notes, *edition_notes(guess.markers), *walker.notes],
-        narrative=extract_narrative(walker.paragraphs),
+        narrative=extract_narrative(walker.prose),
         infer=infer,
         source=name,
     )

@@ -260,18 +260,23 @@ def _series_findings(
             yield finding
 
 
-#: What 受理 may mean besides the new requests: new plus carried over (FORMAT.md §5.4 X5a).
+#: The new requests alone, and new plus carried over (FORMAT.md §5.4 X5a).
+_RECEIVED: Final = ("requests.received.total",)
 _ACCEPTED: Final = ("requests.received.total", "requests.carried_over.total")
 
 
 def _meanings(figure: NarrativeFigure) -> tuple[tuple[str, ...], ...]:
     """The sums of cells a narrative figure may state, by its wording (FORMAT.md §5.4 X5a).
 
-    "共收到申请X件" and "新收X件" are the new requests; "共受理X件" is ambiguous:
-    the new requests in some reports, new plus carried over in many others.
+    "共收到申请X件" and "新收X件" are the new requests; "办结X件" and "答复X件" the
+    requests handled (（七）总计). "共受理X件" is ambiguous: the new requests in
+    some reports, new plus carried over in many others. "办理…申请X件" is too:
+    the requests handled, or those received (new, or new plus carried over).
     """
     if figure.kind is NarrativeKind.RECEIVED and vocabulary.ACCEPTED in figure.phrase:
         return (figure.paths, _ACCEPTED)
+    if figure.kind is NarrativeKind.HANDLED and vocabulary.PROCESSED.match(figure.phrase):
+        return (figure.paths, _RECEIVED, _ACCEPTED)
     return (figure.paths,)
 
 
