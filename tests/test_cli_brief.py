@@ -24,8 +24,8 @@ DOCUMENTS = [
     *sorted(
         path
         for path in CORPUS.iterdir()
-        # every document the command reads (PDFs are not read by this version)
-        if path.suffix in {".html", ".txt", ".md", ".docx"}
+        # every document the command reads: pages, text, Markdown, Word and PDF files
+        if path.suffix in {".html", ".txt", ".md", ".docx", ".pdf"}
     ),
     ROOT.parent / "examples" / "2021-fujian-gxt.json",
 ]
