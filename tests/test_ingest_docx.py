@@ -198,6 +198,31 @@ def test_a_zip_bomb_is_a_named_limit() -> None:
         read_docx(data)
 
 
+def test_spans_over_many_tables_are_bounded_per_document() -> None:
+    """Ten tables of 160,000 slots each, every one under MAX_SLOTS, are too many together."""
+    cell = '<w:tc><w:tcPr><w:gridSpan w:val="100"/><w:vMerge{}/></w:tcPr><w:p/></w:tc>'
+    first = "<w:tr>" + cell.format(' w:val="restart"') * 4 + "</w:tr>"
+    table = "<w:tbl>" + first + ("<w:tr>" + cell.format("") * 4 + "</w:tr>") * 399 + "</w:tbl>"
+
+    def one(xml: str) -> str:
+        at = xml.index("<w:body>") + len("<w:body>")
+        return xml[:at] + table + xml[at:]
+
+    def ten(xml: str) -> str:
+        at = xml.index("<w:body>") + len("<w:body>")
+        return xml[:at] + table * 10 + xml[at:]
+
+    # one such table is read with the rest of the report; ten are refused
+    assert (
+        read_docx(_with_body("2024-pingtan", one)).report
+        == read_docx(CORPUS / "2024-pingtan.docx").report
+    )
+    with pytest.raises(
+        IngestError, match=r"tables of more than 200,000 slots in all \(MAX_SLOTS\)"
+    ):
+        read_docx(_with_body("2024-pingtan", ten))
+
+
 def test_without_the_extra_the_error_says_what_to_install(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -29,6 +29,7 @@ from ._markup import (
     MAX_COLSPAN,
     MAX_NESTING,
     MAX_ROWSPAN,
+    MAX_SLOTS,
     NESTED,
     Document,
     Grid,
@@ -195,6 +196,7 @@ class _Builder:
         self.grids: dict[int, Grid] = {}
         self.count = 0
         self.cells = 0
+        self.slots = 0  # over all the tables: many tables each under the bound are no report
 
     def document(self, body: _Element) -> Document:
         blocks: list[Paragraph | Grid] = []
@@ -224,7 +226,8 @@ class _Builder:
                 cells.append((column, span, _merge(cell), self._cell_text(cell, depth)))
                 column += span
             listed.append(cells)
-        grid = build_grid(index, _spans(listed))
+        grid = build_grid(index, _spans(listed), MAX_SLOTS - self.slots)
+        self.slots += sum(cell.height * cell.width for cell in grid.cells)
         self.grids[index] = grid
         return grid
 
