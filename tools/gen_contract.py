@@ -237,45 +237,75 @@ def render_commands() -> str:
 
 
 def render_limits() -> str:
-    """Return the generated Markdown of every limit, with its value read from the library."""
+    """Return the generated Markdown of every limit, with its value read from the library.
+
+    Raises :exc:`LookupError` when a limit of :mod:`gkdisclosure.limits` is not in the table.
+    """
+    from gkdisclosure import limits  # noqa: PLC0415
     from gkdisclosure.converter import MAX_DOCUMENT_BYTES  # noqa: PLC0415
-    from gkdisclosure.ingest import MAX_INPUT_BYTES  # noqa: PLC0415
-    from gkdisclosure.ingest import _markup as markup  # noqa: PLC0415
-    from gkdisclosure.limits import (  # noqa: PLC0415
-        MAX_AMOUNT_DIGITS,
-        MAX_COUNT,
-        MAX_ELEMENTS,
-        MAX_LINE_CHARS,
-        MAX_TEXT_CHARS,
-        MAX_TEXT_LINES,
-        MAX_TITLE_CHARS,
+    from gkdisclosure.ingest import (  # noqa: PLC0415
+        MAX_DOCX_ENTRIES,
+        MAX_DOCX_UNPACKED_BYTES,
+        MAX_INPUT_BYTES,
+        MAX_PDF_BYTES,
+        MAX_PDF_PAGES,
     )
+    from gkdisclosure.ingest import _markup as markup  # noqa: PLC0415
 
     rows = [
-        ("`MAX_DOCUMENT_BYTES`", f"{MAX_DOCUMENT_BYTES:,} bytes",
+        ("MAX_DOCUMENT_BYTES", f"{MAX_DOCUMENT_BYTES:,} bytes",
          "a JSON document, and a line of JSON Lines (refused unread)"),
-        ("`MAX_COUNT`", f"{MAX_COUNT:,}", "a count, a signed count or a year, in absolute value"),
-        ("`MAX_AMOUNT_DIGITS`", f"{MAX_AMOUNT_DIGITS} digits",
+        ("MAX_COUNT", f"{limits.MAX_COUNT:,}",
+         "a count, a signed count or a year, in absolute value"),
+        ("MAX_AMOUNT_DIGITS", f"{limits.MAX_AMOUNT_DIGITS} digits",
          "an amount, leading zeros of its whole part not counted"),
-        ("`MAX_INPUT_BYTES`", f"{MAX_INPUT_BYTES:,} bytes",
-         "an HTML page or a text, read no further"),
-        ("`MAX_TEXT_LINES`", f"{MAX_TEXT_LINES:,} lines", "a text given to `read_text`"),
-        ("`MAX_TEXT_CHARS`", f"{MAX_TEXT_CHARS:,} characters", "a text given to `read_text`"),
-        ("`MAX_LINE_CHARS`", f"{MAX_LINE_CHARS:,} characters",
+        ("MAX_INPUT_BYTES", f"{MAX_INPUT_BYTES:,} bytes",
+         "an HTML page, a text or a Word file, read no further"),
+        ("MAX_TEXT_LINES", f"{limits.MAX_TEXT_LINES:,} lines", "a text given to `read_text`"),
+        ("MAX_TEXT_CHARS", f"{limits.MAX_TEXT_CHARS:,} characters",
+         "a text given to `read_text`"),
+        ("MAX_LINE_CHARS", f"{limits.MAX_LINE_CHARS:,} characters",
          "a line of a text given to `read_text`"),
-        ("`MAX_ELEMENTS`", f"{MAX_ELEMENTS:,} start tags", "a page, counted as it is parsed"),
-        ("`MAX_TITLE_CHARS`", f"{MAX_TITLE_CHARS:,} characters", "a page's `<title>`"),
-        ("`MAX_CELLS`", f"{markup.MAX_CELLS:,} cells",
-         "the table cells of a page, all tables together"),
-        ("`MAX_SLOTS`", f"{markup.MAX_SLOTS:,} slots",
-         "the grid slots of a page's tables together (a cell spanning 2 × 3 takes 6)"),
-        ("`MAX_COLSPAN`", f"{markup.MAX_COLSPAN}",
-         "a cell's `colspan`; a larger one is read as this"),
-        ("`MAX_ROWSPAN`", f"{markup.MAX_ROWSPAN}",
+        ("MAX_ELEMENTS", f"{limits.MAX_ELEMENTS:,} start tags",
+         "a page, counted as it is parsed"),
+        ("MAX_TITLE_CHARS", f"{limits.MAX_TITLE_CHARS:,} characters", "a page's `<title>`"),
+        ("MAX_CELLS", f"{markup.MAX_CELLS:,} cells",
+         "the table cells of a page, a Word file or a PDF, all tables together"),
+        ("MAX_SLOTS", f"{markup.MAX_SLOTS:,} slots",
+         "the grid slots of a page's or a Word file's tables together (2 × 3 spans take 6)"),
+        ("MAX_COLSPAN", f"{markup.MAX_COLSPAN}",
+         "a cell's `colspan` (`gridSpan`); a larger one is read as this"),
+        ("MAX_ROWSPAN", f"{markup.MAX_ROWSPAN}",
          "a cell's `rowspan`; a larger one is read as this"),
-        ("`MAX_NESTING`", f"{markup.MAX_NESTING} levels", "tables inside tables"),
+        ("MAX_NESTING", f"{markup.MAX_NESTING} levels", "tables inside tables"),
+        ("MAX_DOCX_ENTRIES", f"{MAX_DOCX_ENTRIES:,} entries", "the parts of a Word file's archive"),
+        ("MAX_DOCX_UNPACKED_BYTES", f"{MAX_DOCX_UNPACKED_BYTES:,} bytes",
+         "what a Word file's parts unpack to, together (checked before unpacking)"),
+        ("MAX_PDF_BYTES", f"{MAX_PDF_BYTES:,} bytes", "a PDF, read no further"),
+        ("MAX_PDF_PAGES", f"{MAX_PDF_PAGES} pages", "a PDF"),
+        ("MAX_PDF_PAGE_CONTENT_BYTES", f"{limits.MAX_PDF_PAGE_CONTENT_BYTES:,} bytes",
+         "what a PDF page's content unpacks to, each form counted every time it is drawn"),
+        ("MAX_PDF_CONTENT_BYTES", f"{limits.MAX_PDF_CONTENT_BYTES:,} bytes",
+         "what all a PDF's pages unpack to, together"),
+        ("MAX_PDF_PAGE_CHARS", f"{limits.MAX_PDF_PAGE_CHARS:,} glyphs", "a PDF page"),
+        ("MAX_PDF_CHARS", f"{limits.MAX_PDF_CHARS:,} glyphs", "all a PDF's pages, together"),
+        ("MAX_PDF_PAGE_OBJECTS", f"{limits.MAX_PDF_PAGE_OBJECTS:,} objects",
+         "what a PDF page draws, a path counted by its segments, a form by what it holds"),
+        ("MAX_PDF_PAGE_RULES", f"{limits.MAX_PDF_PAGE_RULES:,} rules",
+         "the lines and thin rectangles' sides of a PDF page"),
+        ("MAX_PDF_PAGE_RULE_PAIRS", f"{limits.MAX_PDF_PAGE_RULE_PAIRS:,} pairs",
+         "the pairs of a PDF page's rules near enough to be compared"),
+        ("MAX_PDF_PAGE_TABLES", f"{limits.MAX_PDF_PAGE_TABLES} tables",
+         "the ruled tables of a PDF page"),
+        ("MAX_PDF_PAGE_SLOTS", f"{limits.MAX_PDF_PAGE_SLOTS:,} slots",
+         "the grid slots (rows × columns) of a PDF page's ruled tables together"),
     ]  # fmt: skip
-    return "\n".join(_markdown_table(("Limit", "Value", "Bounds"), rows))
+    missing = set(limits.__all__) - {name for name, _, _ in rows}
+    if missing:
+        msg = f"limits missing from the reference's table: {', '.join(sorted(missing))}"
+        raise LookupError(msg)
+    lines = ((f"`{name}`", value, bounds) for name, value, bounds in rows)
+    return "\n".join(_markdown_table(("Limit", "Value", "Bounds"), lines))
 
 
 #: Every page with generated sections, and what renders each section.

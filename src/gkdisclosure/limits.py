@@ -13,6 +13,15 @@ __all__ = [
     "MAX_COUNT",
     "MAX_ELEMENTS",
     "MAX_LINE_CHARS",
+    "MAX_PDF_CHARS",
+    "MAX_PDF_CONTENT_BYTES",
+    "MAX_PDF_PAGE_CHARS",
+    "MAX_PDF_PAGE_CONTENT_BYTES",
+    "MAX_PDF_PAGE_OBJECTS",
+    "MAX_PDF_PAGE_RULES",
+    "MAX_PDF_PAGE_RULE_PAIRS",
+    "MAX_PDF_PAGE_SLOTS",
+    "MAX_PDF_PAGE_TABLES",
     "MAX_TEXT_CHARS",
     "MAX_TEXT_LINES",
     "MAX_TITLE_CHARS",
@@ -49,3 +58,40 @@ MAX_ELEMENTS: Final = 100_000
 #: The longest ``<title>`` of a page, in characters. A report's title names the
 #: agency and the year in a few dozen.
 MAX_TITLE_CHARS: Final = 10_000
+
+# A PDF is small and its pages few (``MAX_PDF_BYTES``, ``MAX_PDF_PAGES``), but a
+# compressed page can unpack to gigabytes and draw millions of things. These bound
+# what a page, and the whole file, may ask of the reader; each is checked before the
+# work it bounds.
+
+#: The most bytes a page's content may unpack to, counting a form it draws (an
+#: XObject) once for each time it is drawn. A report's page has a few dozen kilobytes.
+MAX_PDF_PAGE_CONTENT_BYTES: Final = 1024 * 1024
+
+#: The most bytes all the pages' content may unpack to together.
+MAX_PDF_CONTENT_BYTES: Final = 8 * 1024 * 1024
+
+#: The most glyphs a page may print. A dense page of a report has two thousand.
+MAX_PDF_PAGE_CHARS: Final = 20_000
+
+#: The most glyphs all the pages may print together.
+MAX_PDF_CHARS: Final = 200_000
+
+#: The most things a page may draw: a path counts its segments, a form what it holds.
+#: A report's page draws a few hundred to two thousand.
+MAX_PDF_PAGE_OBJECTS: Final = 20_000
+
+#: The most rules (lines and the sides of thin rectangles) a page's tables may have.
+#: A report's page has a few hundred.
+MAX_PDF_PAGE_RULES: Final = 5_000
+
+#: The most pairs of a page's rules compared to find the ones that touch. Only rules
+#: lying near one another are compared: a report's page compares a few thousand pairs.
+MAX_PDF_PAGE_RULE_PAIRS: Final = 1_000_000
+
+#: The most ruled tables a page may have. A report's page has one to three.
+MAX_PDF_PAGE_TABLES: Final = 100
+
+#: The most grid slots (rows × columns) a page's ruled tables may have together. A
+#: report's table has a few hundred.
+MAX_PDF_PAGE_SLOTS: Final = 20_000

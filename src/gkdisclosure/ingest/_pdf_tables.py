@@ -15,14 +15,21 @@ walks, with the page and box of every grid cell beside it.
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, Final
 
 from attrs import define, field, frozen
 
 from ..catalog import vocabulary as vocab
+from ..limits import (
+    MAX_PDF_PAGE_RULE_PAIRS,
+    MAX_PDF_PAGE_RULES,
+    MAX_PDF_PAGE_SLOTS,
+    MAX_PDF_PAGE_TABLES,
+)
 from ._cells import is_value_like
-from ._markup import Document, Grid, GridCell, Paragraph
+from ._markup import MAX_CELLS, Document, Grid, GridCell, Paragraph
 from ._result import IngestError
 
 __all__ = ["Box", "Layout", "lay_out"]
@@ -38,8 +45,8 @@ _THICKEST_RULE: Final = 2.5
 #: A table is at least this wide; narrower rules frame a box, not a table.
 _NARROWEST_TABLE: Final = 20.0
 _ONE_COLUMN: Final = 2
-#: More table cells than this in one document is no report (as for HTML pages).
-MAX_CELLS: Final = 20_000
+#: Rules are compared only with rules in the same of this many bands across the page.
+_BANDS: Final = 64
 
 #: Where a cell was printed: ``(page, (x0, top, x1, bottom))``, page from 1, box in points.
 Box = tuple[int, tuple[float, float, float, float]]
@@ -113,7 +120,7 @@ def lay_out(
             else:
                 count += len(block.cells)
                 if count > MAX_CELLS:
-                    raise IngestError(f"more than {MAX_CELLS:,} table cells: no report")
+                    raise IngestError(f"more than {MAX_CELLS:,} table cells (MAX_CELLS): no report")
                 previous = blocks[-1] if blocks else None
                 if first and isinstance(previous, _Part) and _continues(previous, block):
                     _join(previous, block, starts_row)
@@ -133,8 +140,7 @@ def _page_blocks(page: Any, number: int) -> list[_Part | str]:
     width, height = float(page.width), float(page.height)
     # what lies off the page is not printed
     chars = [c for c in page.chars if _inside(c, (0.0, 0.0, width, height))]
-    # a table of one column is a frame around text
-    parts = [part for part in _tables(page, chars, number) if len(part.xs) > _ONE_COLUMN]
+    parts = list(_tables(page, chars, number))
     for part in parts:
         for cell in part.cells:
             x0, top, x1, bottom = cell.box
@@ -148,10 +154,25 @@ def _page_blocks(page: Any, number: int) -> list[_Part | str]:
 
 
 def _tables(page: Any, chars: Sequence[dict[str, Any]], number: int) -> Iterator[_Part]:
-    """The ruled tables of a page: each group of rules that touch one another."""
-    for group in _touching(_rules(page)):
-        part = _part(group, chars, number)
+    """The ruled tables of a page: each group of rules that touch one another.
+
+    A page of more rules, pairs of rules to compare, tables or slots than
+    its limit is refused (:mod:`gkdisclosure.limits`) before the work they
+    would take.
+    """
+    rules = _rules(page)
+    if len(rules) > MAX_PDF_PAGE_RULES:
+        reason = f"page {number} has more than {MAX_PDF_PAGE_RULES:,} rules (MAX_PDF_PAGE_RULES)"
+        raise IngestError(f"{reason}: no report")
+    slots = tables = 0
+    for group in _touching(rules, float(page.width), number):
+        part = _part(group, chars, number, MAX_PDF_PAGE_SLOTS - slots)
         if part is not None:
+            tables += 1
+            if tables > MAX_PDF_PAGE_TABLES:
+                reason = f"page {number} has more than {MAX_PDF_PAGE_TABLES} ruled tables"
+                raise IngestError(f"{reason} (MAX_PDF_PAGE_TABLES): no report")
+            slots += part.rows * (len(part.xs) - 1)
             yield part
 
 
@@ -159,6 +180,7 @@ def _rules(page: Any) -> list[_Rule]:
     """The page's rules: lines, stroked rectangles' sides, thin filled rectangles.
 
     A filled rectangle thicker than a rule is a background, not a border.
+    The same rule drawn twice is one.
     """
     rules = [_rule(line["x0"], line["top"], line["x1"], line["bottom"]) for line in page.lines]
     for rect in page.rects:
@@ -172,7 +194,7 @@ def _rules(page: Any) -> list[_Rule]:
             ]
         elif min(x1 - x0, bottom - top) <= _THICKEST_RULE:
             rules.append(_rule(x0, top, x1, bottom))
-    return [rule for rule in rules if rule.length >= _SHORTEST_RULE]
+    return list(dict.fromkeys(rule for rule in rules if rule.length >= _SHORTEST_RULE))
 
 
 def _rule(x0: float, top: float, x1: float, bottom: float) -> _Rule:
@@ -205,8 +227,15 @@ class _Rule:
         )
 
 
-def _touching(rules: Sequence[_Rule]) -> list[list[_Rule]]:
-    """The rules in groups that touch one another."""
+def _touching(rules: Sequence[_Rule], width: float, number: int) -> list[list[_Rule]]:
+    """The rules in groups that touch one another, in first-drawn order.
+
+    Rules are compared only within the bands across the page they reach
+    into (a long rule reaches into several), each band's rules from the
+    top down while they can still touch: n·log n in the rules, but for
+    rules that lie on one another, whose pairs are counted against
+    :data:`~gkdisclosure.limits.MAX_PDF_PAGE_RULE_PAIRS`.
+    """
     parent = list(range(len(rules)))
 
     def root(i: int) -> int:
@@ -215,17 +244,42 @@ def _touching(rules: Sequence[_Rule]) -> list[list[_Rule]]:
             i = parent[i]
         return i
 
-    order = sorted(range(len(rules)), key=lambda i: rules[i].top)
-    for at, i in enumerate(order):
-        for j in order[at + 1 :]:
-            if rules[j].top - _SNAP > rules[i].bottom:
-                break
-            if rules[i].touches(rules[j]):
-                parent[root(i)] = root(j)
+    for i, j in _near(rules, width, number):
+        if rules[i].touches(rules[j]):
+            parent[root(i)] = root(j)
     groups: dict[int, list[_Rule]] = {}
     for i, rule in enumerate(rules):
         groups.setdefault(root(i), []).append(rule)
     return list(groups.values())
+
+
+def _near(rules: Sequence[_Rule], width: float, number: int) -> Iterator[tuple[int, int]]:
+    """The pairs of rules near enough to touch: in one band, one starting above the other's end."""
+    size = max(width, 1.0) / _BANDS
+    bands: dict[int, list[int]] = {}
+    for i, rule in enumerate(rules):
+        for band in range(_band(rule.x0 - _SNAP, size), _band(rule.x1 + _SNAP, size) + 1):
+            bands.setdefault(band, []).append(i)
+    pairs = 0
+    for members in bands.values():
+        members.sort(key=lambda i: rules[i].top)
+        for at, i in enumerate(members):
+            for j in itertools.islice(members, at + 1, None):
+                if rules[j].top - _SNAP > rules[i].bottom:
+                    break
+                pairs += 1
+                yield i, j
+            if pairs > MAX_PDF_PAGE_RULE_PAIRS:
+                reason = (
+                    f"page {number} has rules lying on one another, more than "
+                    f"{MAX_PDF_PAGE_RULE_PAIRS:,} pairs (MAX_PDF_PAGE_RULE_PAIRS): no report"
+                )
+                raise IngestError(reason)
+
+
+def _band(x: float, size: float) -> int:
+    """The band a coordinate lies in; everything left or right of the page in the first or last."""
+    return min(max(int(x // size), -1), _BANDS)
 
 
 def _inside(char: dict[str, Any], box: Sequence[float]) -> bool:
@@ -249,12 +303,15 @@ def _index(edges: Sequence[float], value: float) -> int:
     return min(near, key=lambda i: abs(edges[i] - value))
 
 
-def _part(rules: Sequence[_Rule], chars: Sequence[dict[str, Any]], number: int) -> _Part | None:
+def _part(
+    rules: Sequence[_Rule], chars: Sequence[dict[str, Any]], number: int, slots: int
+) -> _Part | None:
     """A table from its rules: slots between all edges, joined where no rule parts them.
 
     Vertical rules running past the last horizontal one (a table cut by
     the page's edge) close the table where they end; the part is *open*
-    there.
+    there. A table of more than ``slots`` slots (what the page has left of
+    :data:`~gkdisclosure.limits.MAX_PDF_PAGE_SLOTS`) is refused.
     """
     verticals = [r for r in rules if not r.horizontal]
     horizontals = [r for r in rules if r.horizontal]
@@ -266,13 +323,21 @@ def _part(rules: Sequence[_Rule], chars: Sequence[dict[str, Any]], number: int) 
     ys = _snap([*ruled, top, bottom])
     if xs[-1] - xs[0] < _NARROWEST_TABLE or len(ys) < 2:  # noqa: PLR2004 - one row at least
         return None
-    spans = _spans(xs, ys, verticals, horizontals)
+    if len(xs) <= _ONE_COLUMN:  # a table of one column is a frame around text
+        return None
+    if (len(xs) - 1) * (len(ys) - 1) > slots:
+        reason = (
+            f"page {number}'s ruled tables have more than {MAX_PDF_PAGE_SLOTS:,} slots "
+            "(MAX_PDF_PAGE_SLOTS): no report"
+        )
+        raise IngestError(reason)
+    spans = _spans(xs, ys, _Borders(verticals, xs, vertical=True), _Borders(horizontals, ys))
     bbox = (xs[0], ys[0], xs[-1], ys[-1])
-    inside = [c for c in chars if _inside(c, bbox)]
+    held = _placed(chars, xs, ys, spans)
     cells: list[_Cell] = []
-    for r0, c0, r1, c1 in spans:
+    for (r0, c0, r1, c1), inside in zip(spans, held, strict=True):
         box = (xs[c0], ys[r0], xs[c1 + 1], ys[r1 + 1])
-        text = _cell_text([line for _, line in _lines(c for c in inside if _inside(c, box))])
+        text = _cell_text([line for _, line in _lines(inside)])
         cells.append(_Cell(text, r0, c0, r1 - r0 + 1, c1 - c0 + 1, number, box))
     return _Part(
         xs=xs,
@@ -288,6 +353,32 @@ def _part(rules: Sequence[_Rule], chars: Sequence[dict[str, Any]], number: int) 
     )
 
 
+def _placed(
+    chars: Sequence[dict[str, Any]],
+    xs: Sequence[float],
+    ys: Sequence[float],
+    spans: Sequence[tuple[int, int, int, int]],
+) -> list[list[dict[str, Any]]]:
+    """The glyphs of each cell: a glyph is in the slot its centre lies in, so in its cell."""
+    at: dict[tuple[int, int], int] = {}
+    for which, (r0, c0, r1, c1) in enumerate(spans):
+        for row in range(r0, r1 + 1):
+            for column in range(c0, c1 + 1):
+                at.setdefault((row, column), which)
+    held: list[list[dict[str, Any]]] = [[] for _ in spans]
+    bbox = (xs[0], ys[0], xs[-1], ys[-1])
+    for char in chars:
+        if _inside(char, bbox):
+            x = (char["x0"] + char["x1"]) / 2
+            y = (char["top"] + char["bottom"]) / 2
+            row = min(max(bisect.bisect_left(ys, y) - 1, 0), len(ys) - 2)
+            column = min(max(bisect.bisect_left(xs, x) - 1, 0), len(xs) - 2)
+            found = at.get((row, column))
+            if found is not None:
+                held[found].append(char)
+    return held
+
+
 def _cell_text(lines: Sequence[str]) -> str:
     """A cell's lines; a number wrapped digit by digit in a narrow cell is one number."""
     if len(lines) > 1 and all(line.isascii() and line.isdigit() for line in lines):
@@ -295,20 +386,50 @@ def _cell_text(lines: Sequence[str]) -> str:
     return "\n".join(lines)
 
 
-def _crossed(rules: Sequence[_Rule], at: float, middle: float, *, vertical: bool) -> bool:
-    """Whether a rule runs along ``at`` through ``middle`` (a border between two slots)."""
-    if vertical:
-        return any(
-            r.x0 - _SNAP <= at <= r.x1 + _SNAP and r.top <= middle <= r.bottom for r in rules
-        )
-    return any(r.top - _SNAP <= at <= r.bottom + _SNAP and r.x0 <= middle <= r.x1 for r in rules)
+class _Borders:
+    """Where rules run along each edge of a grid, to ask in log time whether one parts two slots.
+
+    A rule runs along an edge when it lies within :data:`_SNAP` of it; the
+    stretches it covers along the edge are kept merged and sorted.
+    """
+
+    def __init__(
+        self, rules: Sequence[_Rule], edges: Sequence[float], *, vertical: bool = False
+    ) -> None:
+        covered: dict[int, list[tuple[float, float]]] = {}
+        for r in rules:
+            low, high = (r.x0, r.x1) if vertical else (r.top, r.bottom)
+            stretch = (r.top, r.bottom) if vertical else (r.x0, r.x1)
+            first = bisect.bisect_left(edges, low - _SNAP)
+            last = bisect.bisect_right(edges, high + _SNAP)
+            for edge in range(first, last):
+                covered.setdefault(edge, []).append(stretch)
+        self._starts: dict[int, list[float]] = {}
+        self._ends: dict[int, list[float]] = {}
+        for edge, stretches in covered.items():
+            merged: list[list[float]] = []
+            for start, end in sorted(stretches):
+                if merged and start <= merged[-1][1]:
+                    merged[-1][1] = max(merged[-1][1], end)
+                else:
+                    merged.append([start, end])
+            self._starts[edge] = [start for start, _ in merged]
+            self._ends[edge] = [end for _, end in merged]
+
+    def crossed(self, edge: int, middle: float) -> bool:
+        """Whether a rule runs along the edge through ``middle`` (a border between two slots)."""
+        starts = self._starts.get(edge)
+        if not starts:
+            return False
+        at = bisect.bisect_right(starts, middle) - 1
+        return at >= 0 and middle <= self._ends[edge][at]
 
 
 def _spans(
     xs: Sequence[float],
     ys: Sequence[float],
-    verticals: Sequence[_Rule],
-    horizontals: Sequence[_Rule],
+    verticals: _Borders,
+    horizontals: _Borders,
 ) -> list[tuple[int, int, int, int]]:
     """The cells as (first row, first column, last row, last column) of the slots they cover.
 
@@ -323,15 +444,14 @@ def _spans(
         runs: list[tuple[int, int]] = []
         first = 0
         for column in range(1, len(xs)):
-            if column == len(xs) - 1 or _crossed(verticals, xs[column], middle, vertical=True):
+            if column == len(xs) - 1 or verticals.crossed(column, middle):
                 runs.append((first, column - 1))
                 first = column
         still: dict[tuple[int, int], list[int]] = {}
         for c0, c1 in runs:
             above = open_runs.pop((c0, c1), None)
             parted = any(
-                _crossed(horizontals, ys[row], (xs[c] + xs[c + 1]) / 2, vertical=False)
-                for c in range(c0, c1 + 1)
+                horizontals.crossed(row, (xs[c] + xs[c + 1]) / 2) for c in range(c0, c1 + 1)
             )
             if above is not None and not parted:
                 above[2] = row

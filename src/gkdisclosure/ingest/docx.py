@@ -221,7 +221,7 @@ class _Builder:
             for cell in _children(row, _TC):
                 self.cells += 1
                 if self.cells > MAX_CELLS:
-                    raise IngestError(f"more than {MAX_CELLS:,} table cells: no report")
+                    raise IngestError(f"more than {MAX_CELLS:,} table cells (MAX_CELLS): no report")
                 span = min(_span(cell), MAX_COLSPAN)
                 cells.append((column, span, _merge(cell), self._cell_text(cell, depth)))
                 column += span

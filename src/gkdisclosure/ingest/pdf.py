@@ -27,6 +27,7 @@ from ..catalog import Edition
 from ..errors import MissingExtraError
 from ._grid import identify
 from ._labels import TableIndex, index
+from ._pdf_bounds import Budget, check_contents
 from ._pdf_merge import read_both
 from ._pdf_tables import Layout, lay_out
 from ._result import IngestError, IngestResult
@@ -70,23 +71,34 @@ def read_pdf(
     ``page`` (from 1) and the ``box`` it was printed in.
 
     Raises :exc:`IngestError` for a PDF that is encrypted, scanned (no text),
-    damaged, over 50 MiB or 200 pages, or without any statutory table;
+    damaged, over 50 MiB or 200 pages, beyond a limit of
+    :mod:`gkdisclosure.limits` (content unpacking to megabytes, too many
+    glyphs, rules or slots), or without any statutory table;
     :exc:`~gkdisclosure.MissingExtraError` when the ``pdf`` extra is not
     installed.
     """
     which = None if edition is None else Edition(edition)
     data, name = _load(source)
     pdfium, pdfplumber = _libraries()
-    with _quiet():
-        texts, plain, metadata = _text_layer(pdfium, data, name)
+    layout: Layout | None = None
+    geometry_error: IngestError | None = None
+    with _quiet(), _opened(pdfium, data, name) as document, contextlib.ExitStack() as stack:
         try:
-            with pdfplumber.open(io.BytesIO(data)) as document:
-                layout: Layout | None = lay_out(document.pages, _starts_row, plain)
-            geometry_error = None
+            pages = stack.enter_context(pdfplumber.open(io.BytesIO(data))).pages
+            # bounded before anything is parsed: PDFium's text layer parses the pages too
+            check_contents((page.page_obj for page in pages), name)
+        except IngestError:
+            raise
+        except Exception as error:  # noqa: BLE001 - a damaged PDF breaks the parser in many ways
+            pages, geometry_error = None, IngestError(f"{_PDFIUM_ERRORS[3]}: {error!r}", name)
+        texts, plain, metadata = _text_layer(pdfium, document, name)
+        try:
+            if pages is not None:
+                layout = lay_out(pages, _starts_row, plain)
         except IngestError as error:  # a limit: stop at once
             raise IngestError(error.reason, name) from None
         except Exception as error:  # noqa: BLE001 - a damaged PDF breaks the parser in many ways
-            layout, geometry_error = None, IngestError(f"{_PDFIUM_ERRORS[3]}: {error!r}", name)
+            geometry_error = IngestError(f"{_PDFIUM_ERRORS[3]}: {error!r}", name)
     lines = [
         _radicals(line) for line in (layout.lines if layout is not None else _text_lines(texts))
     ]
@@ -140,14 +152,9 @@ def _quiet() -> Iterator[None]:
         logger.setLevel(level)
 
 
-def _text_layer(
-    pdfium: Any, data: bytes, name: str | None
-) -> tuple[list[str], dict[int, list[str]], list[str]]:
-    """Each page's text from PDFium, the lines of the pages without rules, the metadata's title.
-
-    Refuse a PDF without text. A page that draws too few paths for a
-    table is not parsed for its geometry: its text is enough.
-    """
+@contextlib.contextmanager
+def _opened(pdfium: Any, data: bytes, name: str | None) -> Iterator[Any]:
+    """The PDF opened with PDFium, its pages counted; an unreadable one refused, saying why."""
     try:
         document = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as error:
@@ -159,11 +166,30 @@ def _text_layer(
         if pages > MAX_PDF_PAGES:
             reason = f"the PDF has {pages} pages, more than {MAX_PDF_PAGES}; a report has a few"
             raise IngestError(reason, name)
+        if not pages:
+            raise IngestError("the PDF has no pages", name)
+        yield document
+    finally:
+        document.close()
+
+
+def _text_layer(
+    pdfium: Any, document: Any, name: str | None
+) -> tuple[list[str], dict[int, list[str]], list[str]]:
+    """Each page's text from PDFium, the lines of the pages without rules, the metadata's title.
+
+    Refuse a PDF without text, or whose pages print or draw too much. A
+    page that draws too few paths for a table is not parsed for its
+    geometry: its text is enough.
+    """
+    budget = Budget(name)
+    try:
         texts: list[str] = []
         plain: dict[int, list[str]] = {}
-        for number in range(pages):
+        for number in range(len(document)):
             page = document[number]
             textpage = page.get_textpage()
+            budget.page(pdfium, page, textpage.count_chars(), number + 1)
             texts.append(textpage.get_text_range().replace("\r\n", "\n").replace("\r", "\n"))
             textpage.close()
             paths = page.get_objects(filter=[pdfium.raw.FPDF_PAGEOBJ_PATH])
@@ -173,10 +199,6 @@ def _text_layer(
         title = document.get_metadata_dict(skip_empty=True).get("Title", "")
     except pdfium.PdfiumError as error:
         raise IngestError(f"{_PDFIUM_ERRORS[3]}: {error}", name) from None
-    finally:
-        document.close()
-    if not pages:
-        raise IngestError("the PDF has no pages", name)
     if not any(text.strip() for text in texts):
         reason = (
             "the PDF has no text layer (a scanned document?); "
