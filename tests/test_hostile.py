@@ -28,9 +28,10 @@ from hypothesis import strategies as st
 import gkdisclosure as gk
 from gkdisclosure.batch import cores
 from gkdisclosure.batch._pool import workers as _workers
-from gkdisclosure.catalog import Column, Row, Table
+from gkdisclosure.catalog import Column, Row, Table, edition
 from gkdisclosure.cli import main
 from gkdisclosure.limits import MAX_COUNT
+from gkdisclosure.render import render_comparison
 from gkdisclosure.testing import assert_findings, with_cell
 
 ROOT = Path(__file__).parent.parent
@@ -39,6 +40,7 @@ Run = Callable[..., tuple[int, str, str]]
 REPORT = gk.load(SAMPLE)
 RESULT = gk.validate(REPORT)
 OTHER = with_cell(REPORT, "requests.received.natural_person", 1)
+COMPARED = gk.compare(attrs.evolve(REPORT, year=REPORT.year - 1), REPORT)
 _A = Column("a", "甲", "A")
 
 
@@ -106,6 +108,27 @@ BAD_ARGUMENTS: list[tuple[Callable[[], Any], type[gk.GkDisclosureError], type[Ex
         ValueError,
         "twice",
     ),
+    (lambda: render_comparison(COMPARED, to="pdf"), gk.OptionError, ValueError, "'pdf'"),  # type: ignore[arg-type]
+    (lambda: gk.read(io.BytesIO(b"x"), format="bogus"), gk.OptionError, ValueError, "'bogus'"),  # type: ignore[arg-type]
+    (lambda: gk.read_pdf(io.StringIO("x")), gk.ArgumentTypeError, TypeError, "binary"),
+]
+
+#: A lookup by a key that is not there: the library's error, also the KeyError it always was.
+UNKNOWN_KEYS: list[tuple[Callable[[], Any], str]] = [
+    (lambda: edition("2021").table("nope"), "'nope': no such key in the tables of edition 2021"),
+    (
+        lambda: edition("2019").cell("requests.nope"),
+        "'requests.nope': no such key in the cells of edition 2019",
+    ),
+    (lambda: edition("2021").requests.row("nope"), "'nope': no such key in the rows of requests"),
+    (lambda: edition("2021").requests.group("x"), "'x': no such key in the groups of requests"),
+    (lambda: COMPARED.change("x.y"), "'x.y': no such key in the compared cells"),
+    (lambda: gk.indicators(REPORT).figure("nope"), "'nope': no such key in the indicators"),
+    (
+        lambda: gk.indicators(REPORT).value("caseload", "zzz"),
+        "'caseload': no such key in the indicators of the column 'zzz'",
+    ),
+    (lambda: gk.aggregate_counts([REPORT]).complete("x.y"), "'x.y': no such key in the cells of"),
 ]
 
 
@@ -125,6 +148,22 @@ def test_a_bad_argument_raises_the_library_error(
     copy = pickle.loads(pickle.dumps(raised.value))  # noqa: S301 - our own object
     assert type(copy) is type(raised.value)
     assert str(copy) == str(raised.value)
+
+
+@pytest.mark.parametrize(("call", "says"), UNKNOWN_KEYS)
+def test_an_unknown_key_raises_the_library_error_that_is_a_key_error(
+    call: Callable[[], Any], says: str
+) -> None:
+    """``except KeyError`` and ``except LookupError`` still catch it; it says what was searched."""
+    with pytest.raises(gk.UnknownKeyError) as raised:
+        call()
+    assert isinstance(raised.value, gk.GkDisclosureError)
+    assert isinstance(raised.value, KeyError)
+    assert isinstance(raised.value, LookupError)
+    assert str(raised.value).startswith(says)
+    copy = pickle.loads(pickle.dumps(raised.value))  # noqa: S301 - our own object
+    assert (type(copy), str(copy)) == (gk.UnknownKeyError, str(raised.value))
+    assert (copy.key, copy.where) == (raised.value.key, raised.value.where)
 
 
 def test_output_error_pickles_with_its_path_and_reason(tmp_path: Path) -> None:

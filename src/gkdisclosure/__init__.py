@@ -26,6 +26,7 @@ from .errors import (
     OptionError,
     OutputError,
     ReportDataError,
+    UnknownKeyError,
     UnsupportedLocaleError,
 )
 from .findings import Finding, InconsistentReportError, Severity, Status, ValidationResult
@@ -195,6 +196,7 @@ __all__ = [
     "Status",
     "Suspect",
     "Unavailable",
+    "UnknownKeyError",
     "UnsupportedLocaleError",
     "ValidationOptions",
     "ValidationResult",

@@ -16,6 +16,7 @@ __all__ = [
     "OptionError",
     "OutputError",
     "ReportDataError",
+    "UnknownKeyError",
     "UnsupportedLocaleError",
 ]
 
@@ -196,3 +197,26 @@ class MismatchedReportsError(GkDisclosureError, ValueError):
 
     def __reduce__(self) -> tuple[type[MismatchedReportsError], tuple[str]]:
         return (type(self), (self.reason,))
+
+
+class UnknownKeyError(GkDisclosureError, KeyError):
+    """A key or wire path looked up where there is none, such as ``spec.cell("requests.x")``.
+
+    Also a :exc:`KeyError` (so a :exc:`LookupError`): code that catches
+    those keeps working. ``key`` is the key as given; ``where`` names what
+    was searched, and the message says both.
+    """
+
+    key: str
+    where: str
+
+    def __init__(self, key: str, where: str) -> None:
+        self.key = key
+        self.where = where
+        super().__init__(key, where)
+
+    def __str__(self) -> str:
+        return f"{self.key!r}: no such key in {self.where}"
+
+    def __reduce__(self) -> tuple[type[UnknownKeyError], tuple[str, str]]:
+        return (type(self), (self.key, self.where))

@@ -15,7 +15,7 @@ import attrs
 from attrs import frozen
 
 from ..catalog import Edition, edition
-from ..errors import MismatchedReportsError
+from ..errors import MismatchedReportsError, UnknownKeyError
 from ..model import Report
 from ..model.paths import get as read
 
@@ -46,7 +46,12 @@ class Aggregate:
     agencies: tuple[str, ...]
 
     def complete(self, path: str) -> bool:
-        """Whether every report gave a number for the cell at this wire path."""
+        """Whether every report gave a number for the cell at this wire path.
+
+        Raises :exc:`~gkdisclosure.UnknownKeyError` for a path that is no cell.
+        """
+        if path not in self.counts:
+            raise UnknownKeyError(path, "the cells of the sum")
         return self.counts[path] == self.inputs
 
 

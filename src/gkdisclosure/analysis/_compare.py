@@ -20,6 +20,7 @@ from typing import Any, Final
 from attrs import frozen
 
 from ..catalog import Cell, Edition, Row, edition
+from ..errors import UnknownKeyError
 from ..findings import Finding
 from ..model import Report
 from ..model.paths import get as read
@@ -117,11 +118,11 @@ class Comparison:
     current_indicators: Indicators
 
     def change(self, path: str) -> ComparedCell:
-        """The compared cell at a wire path of the current report; :exc:`KeyError` if none."""
+        """The compared cell at a wire path; :exc:`~gkdisclosure.UnknownKeyError` if none."""
         for change in self.changes:
             if change.path == path:
                 return change
-        raise KeyError(path)
+        raise UnknownKeyError(path, "the compared cells")
 
     @property
     def changed(self) -> tuple[ComparedCell, ...]:

@@ -18,6 +18,7 @@ from typing import Any, Final
 from attrs import frozen
 
 from ..catalog import INDICATORS, PREVIOUS, TOTAL, Edition, Indicator, IndicatorTerm, edition
+from ..errors import UnknownKeyError
 from ..model import Report
 from ..model.paths import get
 
@@ -78,14 +79,22 @@ class Indicators:
         return len(self.figures)
 
     def figure(self, key: str, column: str = TOTAL) -> Figure:
-        """The figure of an indicator (for a column of 表三); :exc:`KeyError` if none."""
+        """The figure of an indicator (for a column of 表三).
+
+        Raises :exc:`~gkdisclosure.UnknownKeyError` (a :exc:`KeyError`) if there is none.
+        """
         for figure in self.figures:
             if figure.key == key and figure.column in {column, None}:
                 return figure
-        raise KeyError(key if key not in INDICATORS else f"{key} ({column})")
+        if key in INDICATORS:
+            raise UnknownKeyError(key, f"the indicators of the column {column!r}")
+        raise UnknownKeyError(key, "the indicators")
 
     def value(self, key: str, column: str = TOTAL) -> int | Fraction | None:
-        """The value of an indicator (for a column of 表三); :exc:`KeyError` if it has none."""
+        """The value of an indicator (for a column of 表三).
+
+        Raises :exc:`~gkdisclosure.UnknownKeyError` (a :exc:`KeyError`) if there is none.
+        """
         return self.figure(key, column).value
 
     def values(self, column: str = TOTAL) -> dict[str, int | Fraction | None]:

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator
 
 from attrs import Factory, field, frozen
 
-from ..errors import OptionError
+from ..errors import OptionError, UnknownKeyError
 
 
 class Edition(enum.StrEnum):
@@ -221,12 +221,18 @@ class Table:
         return (self.heading, *self.heading_aliases)
 
     def row(self, key: str) -> Row:
-        """Return the row with this wire key; raise :exc:`KeyError` if none."""
-        return self._rows_by_key[key]
+        """Return the row with this wire key; raise :exc:`~gkdisclosure.UnknownKeyError` if none."""
+        try:
+            return self._rows_by_key[key]
+        except KeyError:
+            raise UnknownKeyError(key, f"the rows of {self.key}") from None
 
     def group(self, key: str) -> Group:
-        """Return the group with this key; raise :exc:`KeyError` if none."""
-        return self._groups_by_key[key]
+        """Return the group with this key; raise :exc:`~gkdisclosure.UnknownKeyError` if none."""
+        try:
+            return self._groups_by_key[key]
+        except KeyError:
+            raise UnknownKeyError(key, f"the groups of {self.key}") from None
 
     def find_row(self, label: str) -> Row | None:
         """Return the row whose label (or a known variant) matches, after normalisation."""
@@ -289,15 +295,18 @@ class EditionSpec:
         return (self.proactive, self.requests, self.review_litigation)
 
     def table(self, key: str) -> Table:
-        """Return the table with this wire key; raise :exc:`KeyError` if none."""
+        """Return the table with this key; raise :exc:`~gkdisclosure.UnknownKeyError` if none."""
         for table in self.tables:
             if table.key == key:
                 return table
-        raise KeyError(key)
+        raise UnknownKeyError(key, f"the tables of edition {self.edition.value}")
 
     def cell(self, path: str) -> Cell:
-        """Return the cell at this wire path; raise :exc:`KeyError` if none."""
-        return self._cells[path]
+        """Return the cell at this wire path; raise :exc:`~gkdisclosure.UnknownKeyError` if none."""
+        try:
+            return self._cells[path]
+        except KeyError:
+            raise UnknownKeyError(path, f"the cells of edition {self.edition.value}") from None
 
     def cells(self) -> Iterator[Cell]:
         """Every value cell of the edition, table by table in printed order."""

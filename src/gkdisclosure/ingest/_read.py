@@ -17,6 +17,7 @@ from typing import Any, Final, Literal, TypeAlias
 from .._source import open_source
 from ..catalog import edition as edition_spec
 from ..converter import MAX_DOCUMENT_BYTES, load, to_dict
+from ..errors import OptionError
 from ..model import Report
 from ._decode import MAX_INPUT_BYTES, Source
 from ._result import CellSource, CellState, IngestError, IngestNote, IngestResult, Provenance
@@ -70,7 +71,7 @@ def read(source: Source, *, format: Format | None = None, **options: Any) -> Ing
     """
     if format is not None and format not in FORMATS:
         msg = f"format must be one of {', '.join(FORMATS)}, not {format!r}"
-        raise ValueError(msg)
+        raise OptionError(msg)
     opened = open_source(source, limit=MAX_PDF_BYTES)
     content = opened.content
     kind = format or sniff(content)

@@ -24,7 +24,7 @@ from typing import Any, Final
 
 from .._source import Source, open_source
 from ..catalog import Edition
-from ..errors import MissingExtraError
+from ..errors import ArgumentTypeError, MissingExtraError
 from ._grid import identify
 from ._labels import TableIndex, index
 from ._pdf_bounds import Budget, check_contents
@@ -123,7 +123,7 @@ def _load(source: Source) -> tuple[bytes, str | None]:
     data, name = opened.content, opened.name
     if isinstance(data, str):
         msg = "a PDF is binary: pass its path, its bytes or a file opened in binary mode"
-        raise TypeError(msg)
+        raise ArgumentTypeError(msg)
     if len(data) > MAX_PDF_BYTES:
         raise IngestError(f"the PDF is more than {MAX_PDF_BYTES:,} bytes (50 MiB)", name)
     if b"%PDF-" not in data[:_HEADER_WINDOW]:

@@ -19,6 +19,7 @@ from babel.numbers import format_decimal
 from .._gettext import N_
 from ..analysis import ComparedCell, Comparison, Figure, Indicators
 from ..catalog import PREVIOUS, edition
+from ..errors import OptionError
 from ._html import STYLE, heading, spans
 from ._i18n import LocaleName, format_number, gettext, normalize_locale
 from ._layout import GridCell, TableGrid, grids
@@ -302,7 +303,7 @@ def render_comparison(
     that could not be compared. ``to="text"`` lists the cells that changed,
     the findings and the indicators, for a terminal.
 
-    Raises :exc:`ValueError` for another ``to``, and
+    Raises :exc:`~gkdisclosure.OptionError` (a :exc:`ValueError`) for another ``to``, and
     :exc:`~gkdisclosure.UnsupportedLocaleError` for another locale.
     """
     name = normalize_locale(locale)
@@ -310,4 +311,4 @@ def render_comparison(
         return _html(comparison, name)
     if to == "text":
         return _text(comparison, name)
-    raise ValueError(f"cannot render to {to!r}: choose 'html' or 'text'")
+    raise OptionError(f"cannot render to {to!r}: choose 'html' or 'text'")
