@@ -96,6 +96,16 @@ def tiny_rules(count: int) -> bytes:
     )
 
 
+def small_tables(count: int) -> bytes:
+    """Tables of two cells, 40 by 20 points, apart from one another, row after row."""
+    drawn = []
+    for i in range(count):
+        x, y = 10 + (i % 11) * 52, 20 + (i // 11) * 30
+        drawn += [b"%d %d m %d %d l S" % (x, y + dy, x + 40, y + dy) for dy in (0, 20)]
+        drawn += [b"%d %d m %d %d l S" % (x + dx, y, x + dx, y + 20) for dx in (0, 20, 40)]
+    return b"\n".join(drawn)
+
+
 def stacked(count: int) -> bytes:
     """Page-high rules a hundredth of a point apart: each touches its neighbours."""
     return b"\n".join(b"%.2f 10 m %.2f 830 l S" % ((20 + i / 100,) * 2) for i in range(count))
@@ -110,6 +120,8 @@ CASES: dict[str, tuple[Callable[[], bytes], str]] = {
         lambda: pdf([_TITLE + grid(2, 2) + b"\n" + stacked(4900)]),
         "(MAX_PDF_PAGE_RULE_PAIRS)",
     ),
+    "101 ruled tables": (lambda: pdf([_TITLE + small_tables(101)]), "(MAX_PDF_PAGE_TABLES)"),
+    "100 ruled tables": (lambda: pdf([_TITLE + small_tables(100)]), "statutory tables"),
     "a grid of 150 x 150 slots": (lambda: pdf([_TITLE + grid(150, 150)]), "(MAX_PDF_PAGE_SLOTS)"),
     "a grid of 100 x 100 slots on each of 10 pages": (
         lambda: pdf([_TITLE + grid(100, 100)] * 10),
@@ -205,6 +217,16 @@ def test_a_hostile_pdf_is_refused_in_bounded_time_and_memory(tmp_path: Path, cas
     assert says in said, said
     assert peak < 400 * 1024, f"{peak} KiB"
     assert seconds < 60
+
+
+@pytest.mark.parametrize("case", [case for case in CASES if "(MAX_" in CASES[case][1]])
+def test_each_limit_ends_in_the_library_error_naming_it(case: str) -> None:
+    """The same refusals in this process, where the error itself is seen."""
+    make, says = CASES[case]
+    with pytest.raises(IngestError) as raised:
+        read_pdf(make(), agency="某局", year=2022)
+    assert says in str(raised.value)
+    assert type(raised.value) is IngestError
 
 
 def test_a_limit_names_the_page() -> None:
