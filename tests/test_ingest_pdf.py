@@ -299,3 +299,14 @@ def test_when_the_text_cannot_be_read_the_rules_are(monkeypatch: pytest.MonkeyPa
 def test_a_text_file_is_no_pdf_source() -> None:
     with pytest.raises(TypeError, match="a PDF is binary"):
         read_pdf(io.StringIO("%PDF-1.4"))
+
+
+def test_metadata_that_cannot_be_decoded_is_no_title(monkeypatch: pytest.MonkeyPatch) -> None:
+    """PDFium's metadata of a damaged file can be broken UTF-16: the report is still read."""
+
+    def broken(*_: object, **__: object) -> dict[str, str]:
+        return {"Title": b"\x00\xd8".decode("utf-16-le")}
+
+    monkeypatch.setattr(pypdfium2.PdfDocument, "get_metadata_dict", broken)
+    name = "2024-huaian-shi.pdf"
+    assert read_pdf(CORPUS / name).report == _read(name).report

@@ -196,7 +196,7 @@ def _text_layer(
             if sum(1 for _ in itertools.islice(paths, _FEWEST_PATHS)) < _FEWEST_PATHS:
                 plain[number + 1] = _text_lines(texts[-1:])
             page.close()
-        title = document.get_metadata_dict(skip_empty=True).get("Title", "")
+        title = _title(document)
     except pdfium.PdfiumError as error:
         raise IngestError(f"{_PDFIUM_ERRORS[3]}: {error}", name) from None
     if not any(text.strip() for text in texts):
@@ -206,6 +206,14 @@ def _text_layer(
         )
         raise IngestError(reason, name)
     return texts, plain, [title]
+
+
+def _title(document: Any) -> str:
+    """The metadata's title; none where damaged metadata cannot be decoded."""
+    try:
+        return str(document.get_metadata_dict(skip_empty=True).get("Title", ""))
+    except UnicodeDecodeError:
+        return ""
 
 
 @functools.cache
