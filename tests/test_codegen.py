@@ -12,7 +12,7 @@ import pytest
 
 from gkdisclosure._codegen import compile_function
 from gkdisclosure.catalog import Edition
-from gkdisclosure.converter import _json
+from gkdisclosure.converter import _generated, _json
 from gkdisclosure.rules._compile import compile_checker
 
 
@@ -62,5 +62,5 @@ def test_the_library_s_generated_code_shows_its_source() -> None:
     """The rules' checkers and the converter's structuring code are all inspectable."""
     checker = compile_checker("requests", [], blank_as_zero=False)
     assert inspect.getsource(checker).startswith("def check(t, out_list):")
-    machinery = _json._machinery()
-    assert "def count(o):" in inspect.getsource(machinery.pairs[Edition.E2021])
+    read = _generated.report_reader(Edition.E2021, _json._machinery().fast)
+    assert inspect.getsource(read).startswith("def read(o):")

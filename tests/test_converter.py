@@ -14,6 +14,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Self
 
+import attrs
 import pytest
 from cattrs import Converter
 
@@ -38,7 +39,7 @@ from gkdisclosure import (
     to_dict,
 )
 from gkdisclosure.catalog import Edition
-from gkdisclosure.converter import MAX_DOCUMENT_BYTES
+from gkdisclosure.converter import MAX_DOCUMENT_BYTES, _hooks, _json
 
 SAMPLE = Path(__file__).parent.parent / "examples" / "2021-fujian-gxt.json"
 SAMPLE_TEXT = SAMPLE.read_text(encoding="utf-8")
@@ -75,6 +76,19 @@ JARGON = (
     "instances of",
 )
 WIRE_PATH = re.compile(r"([a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*)?\Z")
+
+
+def _no_fast_pass(_: Any) -> tuple[Report, int]:
+    raise _hooks.ProblemError("the fast pass is off")
+
+
+@pytest.fixture(autouse=True, params=["fast", "detailed"])
+def read_path(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Run every test with the fast pass, and again with every document read by the detailed one."""
+    if request.param == "detailed":
+        machinery = attrs.evolve(_json._machinery(), read=_no_fast_pass)  # noqa: SLF001
+        monkeypatch.setattr(_json, "_machinery", lambda: machinery)
+    return str(request.param)
 
 
 def sample() -> dict[str, Any]:

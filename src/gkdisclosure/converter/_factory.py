@@ -27,10 +27,10 @@ from ..model import (
     Unavailable,
     Withheld,
 )
-from ._generated import TABLES, fast_structurer
+from ._generated import TABLES, fast_structurer, report_reader
 from ._hooks import ProblemError, agency, date, decimal, edition, integer, kind, string, year
 
-__all__ = ["make_converter"]
+__all__ = ["make_converter", "read_report"]
 
 _REPORT_KEYS: Final = frozenset(a.name for a in attrs.fields(Report))
 #: The groups of 表三 whose ``subtotal`` row is left out on output when absent.
@@ -94,8 +94,9 @@ def make_converter(*, detailed: bool = False) -> Converter:
 
 
 def _object_structurer(cls: type, conv: Converter, *, detailed: bool) -> Callable[[Any, Any], Any]:
-    if not detailed:
-        return fast_structurer(cls, conv)
+    generated = None if detailed else fast_structurer(cls, conv)
+    if generated is not None:
+        return generated
     structure: Callable[[Any, Any], Any] = make_dict_structure_fn(
         cls, conv, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=detailed
     )
@@ -130,31 +131,42 @@ def _report_unstructurer(conv: Converter) -> Callable[[Report], dict[str, Any]]:
     return unstructure_report
 
 
-def _report_structurer(conv: Converter, *, detailed: bool) -> Callable[[Any, Any], Report]:
-    structure = conv.structure
+def read_report(conv: Converter, *, inline: bool = True) -> Callable[[Any], tuple[Report, int]]:
+    """Return the fast pass's reader: a report and the pairs of its objects, or an exception.
 
-    def structure_report(data: Any, _: Any) -> Report:
+    The reader generated for the document's edition reads the whole
+    report (inline, or through ``conv``'s hooks); the count of pairs is
+    what :func:`~gkdisclosure.loads` compares with the document's colons.
+    """
+    readers: dict[Edition, Callable[[Any], tuple[Report, int]]] = {}
+
+    def read(data: Any) -> tuple[Report, int]:
         if not isinstance(data, dict):
             raise ProblemError(f"a report must be a JSON object, got {kind(data)}")
-        if not detailed:
-            which = edition(data["edition"], None)
-            proactive, requests = TABLES[which]
-            if not data.keys() <= _REPORT_KEYS:
-                raise ProblemError("unknown keys")
-            meta = data.get("meta")
-            table2 = data.get("proactive")
-            table3 = data.get("requests")
-            table4 = data.get("review_litigation")
-            return Report(
-                edition=which,
-                agency=agency(data["agency"]),
-                year=year(data["year"]),
-                meta=None if meta is None else structure(meta, Meta),
-                proactive=None if table2 is None else structure(table2, proactive),
-                requests=None if table3 is None else structure(table3, requests),
-                review_litigation=None if table4 is None else structure(table4, ReviewLitigation),
-            )
-        return _explain_report(conv, data)
+        which = edition(data.get("edition"), None)
+        reader = readers.get(which)
+        if reader is None:  # generated when a report of the edition is first read
+            reader = readers[which] = report_reader(which, conv, inline=inline)
+        return reader(data)
+
+    return read
+
+
+def _report_structurer(conv: Converter, *, detailed: bool) -> Callable[[Any, Any], Report]:
+    if detailed:
+
+        def explain_report(data: Any, _: Any) -> Report:
+            if not isinstance(data, dict):
+                raise ProblemError(f"a report must be a JSON object, got {kind(data)}")
+            return _explain_report(conv, data)
+
+        return explain_report
+    readers: list[Callable[[Any], tuple[Report, int]]] = []
+
+    def structure_report(data: Any, _: Any) -> Report:
+        if not readers:  # generated the first time, when every hook it calls is registered
+            readers.append(read_report(conv, inline=False))
+        return readers[0](data)[0]
 
     return structure_report
 

@@ -4,20 +4,18 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from functools import cache, cached_property
 from typing import Any, Final
 
-from attrs import field, frozen
+from attrs import frozen
 from cattrs import Converter
 
 from .._source import Source, open_source
 from .._writing import write_file
-from ..catalog import Edition
 from ..errors import DataProblem, ReportDataError
 from ..model import Report
-from ._factory import make_converter
-from ._generated import pair_counter
+from ._factory import make_converter, read_report
 from ._hooks import ProblemError
 
 __all__ = ["MAX_DOCUMENT_BYTES", "dump", "dumps", "from_dict", "load", "loads", "to_dict"]
@@ -27,28 +25,20 @@ __all__ = ["MAX_DOCUMENT_BYTES", "dump", "dumps", "from_dict", "load", "loads", 
 MAX_DOCUMENT_BYTES: Final = 4 * 1024 * 1024
 
 
-class _PairCounters(dict[Edition, Callable[[dict[str, Any]], int]]):
-    """Each edition's pair counter, generated the first time a report of that edition is read."""
-
-    def __missing__(self, edition: Edition) -> Callable[[dict[str, Any]], int]:
-        counter = self[edition] = pair_counter(edition)
-        return counter
-
-
 @frozen
 class _Machinery:
     """The converters and generated code, built the first time a document is read.
 
     What only some documents need is built when first needed: the detailed
-    converter (for a document that is not a valid report) and the pair
-    counter of each edition.
+    converter (for a document that is not a valid report) and the reader
+    of each edition.
     """
 
     fast: Converter
-    structure: Callable[[Any, Any], Report]
+    #: The fast pass: a report and the number of key-value pairs of its objects.
+    read: Callable[[Any], tuple[Report, int]]
     #: Decodes a document in the quick path of :func:`loads`; neither refuses a key given twice.
     decode: Callable[[str | bytes | bytearray], Any]
-    pairs: Mapping[Edition, Callable[[dict[str, Any]], int]] = field(factory=_PairCounters)
 
     @cached_property
     def detailed(self) -> Converter:
@@ -59,7 +49,7 @@ class _Machinery:
 @cache
 def _machinery() -> _Machinery:
     fast = make_converter()
-    return _Machinery(fast=fast, structure=fast.get_structure_hook(Report), decode=_decoder())
+    return _Machinery(fast=fast, read=read_report(fast), decode=_decoder())
 
 
 def from_dict(data: Any) -> Report:
@@ -68,7 +58,7 @@ def from_dict(data: Any) -> Report:
     Raises :exc:`~gkdisclosure.ReportDataError` listing every problem.
     """
     try:
-        report: Report = _machinery().structure(data, Report)
+        report, _ = _machinery().read(data)
     except Exception:  # noqa: BLE001 - any failure: the detailed pass says what was wrong
         return _explain(data)
     return report
@@ -166,7 +156,7 @@ def _read_quickly(document: str | bytes | bytearray) -> Report | None:
     machinery = _machinery()
     try:
         data = machinery.decode(document)
-        report: Report = machinery.structure(data, Report)
+        report, pairs = machinery.read(data)
     except Exception:  # noqa: BLE001 - the careful path explains every failure
         return None
     meta = report.meta
@@ -178,7 +168,7 @@ def _read_quickly(document: str | bytes | bytearray) -> Report | None:
         escaped, found = colons and "\\u003" in document, document.count(":")
     else:
         escaped, found = colons and b"\\u003" in document, document.count(b":")
-    if escaped or found != machinery.pairs[report.edition](data) + colons:
+    if escaped or found != pairs + colons:
         return None  # an escaped colon, or a key given twice
     return report
 
