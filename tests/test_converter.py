@@ -86,7 +86,7 @@ def _no_fast_pass(_: Any) -> tuple[Report, int]:
 def read_path(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
     """Run every test with the fast pass, and again with every document read by the detailed one."""
     if request.param == "detailed":
-        machinery = attrs.evolve(_json._machinery(), read=_no_fast_pass)  # noqa: SLF001
+        machinery = attrs.evolve(_json._machinery(), read=_no_fast_pass, typed=None)  # noqa: SLF001
         monkeypatch.setattr(_json, "_machinery", lambda: machinery)
     return str(request.param)
 

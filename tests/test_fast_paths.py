@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import pickle
+import sys
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
@@ -35,7 +36,7 @@ from gkdisclosure import (
     to_dict,
 )
 from gkdisclosure.catalog import edition, identities
-from gkdisclosure.converter import _generated, _hooks, _json
+from gkdisclosure.converter import _generated, _hooks, _json, _typed
 from gkdisclosure.rules import PROFILES
 from gkdisclosure.rules._compile import compile_explainer
 from gkdisclosure.rules._evaluate import evaluate
@@ -44,19 +45,30 @@ from gkdisclosure.testing import reports
 SAMPLE = Path(__file__).parent.parent / "examples" / "2021-fujian-gxt.json"
 SAMPLE_TEXT = SAMPLE.read_text(encoding="utf-8")
 
-DECODERS: list[Any] = [pytest.param(_json._quick_json, id="json")]
+DECODERS: list[Any] = [pytest.param("json", id="json")]
 try:
     import orjson
 except ImportError:  # pragma: no cover - the ``fast`` extra is optional
     pass
 else:  # pragma: no cover - only with the ``fast`` extra
-    DECODERS.append(pytest.param(orjson.loads, id="orjson"))
+    DECODERS.append(pytest.param("orjson", id="orjson"))
+if _json._machinery().typed is not None:  # pragma: no cover - only with the ``fast`` extra
+    DECODERS.append(pytest.param("msgspec", id="msgspec"))
+
+
+def quick_machinery(which: str) -> Any:
+    """The machinery reading quickly with the standard library, orjson, or msgspec's schemas."""
+    machinery = _json._machinery()
+    if which == "msgspec":
+        return machinery
+    decode = orjson.loads if which == "orjson" else _json._quick_json
+    return attrs.evolve(machinery, decode=decode, typed=None)
 
 
 @pytest.fixture(params=DECODERS)
 def decoder(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
     """Read with each quick decoder there is."""
-    machinery = attrs.evolve(_json._machinery(), decode=request.param)
+    machinery = quick_machinery(request.param)
     monkeypatch.setattr(_json, "_machinery", lambda: machinery)
 
 
@@ -249,6 +261,45 @@ def test_the_quick_decoder_is_orjson_where_installed() -> None:
         assert _json._decoder() is _json._quick_json
     else:  # pragma: no cover
         assert _json._decoder() is orjson.loads
+
+
+def test_without_msgspec_there_is_no_typed_reader(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without msgspec the quick path decodes with orjson or the standard library."""
+    monkeypatch.setitem(sys.modules, "msgspec", None)  # import msgspec raises ImportError
+    assert _typed.typed_reader(_json._machinery().fast) is None
+
+
+@pytest.mark.skipif(_json._machinery().typed is None, reason="msgspec is not installed")
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ('"natural_person": 11', '"natural_person": 11.0'),
+        ('"natural_person": 11', '"natural_person": true'),
+        ('"natural_person": 11', '"natural_person": 1000000000000'),
+        ('"natural_person": 11', '"natural_person": -1000000000000'),
+        ('"natural_person": 11', '"natural_person": "11"'),
+        ('"natural_person": 11', '"natural_person": null'),
+        ('"amount_10k_yuan": "', '"amount_10k_yuan": "x'),
+        ('"received": {', '"received": null, "x": {'),
+        ('"edition": "2021"', '"edition": "2019"'),
+        ('"year": 2021', '"year": 0'),
+    ],
+)
+def test_the_typed_reader_refuses_what_the_contract_refuses(old: str, new: str) -> None:
+    """msgspec's schema, and the hooks after it, refuse the values the contract refuses."""
+    document = SAMPLE_TEXT.replace(old, new, 1)
+    assert document != SAMPLE_TEXT
+    typed = _json._machinery().typed
+    assert typed is not None
+    try:
+        expected: Report | None = careful(document)
+    except ReportDataError:
+        expected = None
+    try:
+        found: Report | None = typed(document)[0]
+    except Exception:  # noqa: BLE001 - any refusal
+        found = None
+    assert found == expected
 
 
 # --- instances built through their slots ---------------------------------------------------

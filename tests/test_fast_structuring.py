@@ -125,19 +125,30 @@ def mutated(draw: st.DrawFn) -> tuple[dict[str, Any], str]:
 
 
 @contextlib.contextmanager
-def _detailed_only() -> Iterator[None]:
-    """Read every document as if the fast pass failed: careful parse, cattrs' detailed pass."""
-    machinery = _json._machinery()
-
-    def fail(_: Any) -> tuple[Report, int]:
-        raise _hooks.ProblemError("the fast pass is off")
-
+def _machinery(changed: Any) -> Iterator[None]:
+    """Read every document with the machinery changed so."""
+    machinery = attrs.evolve(_json._machinery(), **changed)
     original = _json._machinery
-    _json._machinery = lambda: attrs.evolve(machinery, read=fail)  # type: ignore[assignment]
+    _json._machinery = lambda: machinery  # type: ignore[assignment]
     try:
         yield
     finally:
         _json._machinery = original
+
+
+def _no_fast_pass(_: Any) -> tuple[Report, int]:
+    raise _hooks.ProblemError("the fast pass is off")
+
+
+#: Each quick way there is, then the careful parse and cattrs' detailed pass alone.
+QUICK: list[dict[str, Any]] = [{"typed": None, "decode": _json._quick_json}]
+with contextlib.suppress(ImportError):
+    import orjson
+
+    QUICK.append({"typed": None, "decode": orjson.loads})
+if _json._machinery().typed is not None:  # pragma: no branch - with the ``fast`` extra
+    QUICK.append({})
+DETAILED: dict[str, Any] = {"typed": None, "read": _no_fast_pass}
 
 
 def _outcome(read: Any, argument: Any) -> Report | tuple[tuple[str, str], ...]:
@@ -150,10 +161,11 @@ def _outcome(read: Any, argument: Any) -> Report | tuple[tuple[str, str], ...]:
 
 
 def _both_ways(read: Any, argument: Any) -> None:
-    fast = _outcome(read, argument)
-    with _detailed_only():
+    with _machinery(DETAILED):
         detailed = _outcome(read, argument)
-    assert fast == detailed
+    for quick in QUICK:
+        with _machinery(quick):
+            assert _outcome(read, argument) == detailed
 
 
 @given(report=GENERATED)

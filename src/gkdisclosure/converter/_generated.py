@@ -82,8 +82,12 @@ class _UnsupportedError(TypeError):
 class _Writer:
     """Writes the lines that read objects inline, and the namespace they run in."""
 
-    def __init__(self, conv: Converter, *, count: bool, inline: bool) -> None:
+    def __init__(
+        self, conv: Converter, *, count: bool, inline: bool, checked: bool = False
+    ) -> None:
         self.conv = conv
+        #: Whether the counts were checked already (by msgspec, against the same limits).
+        self.checked = checked
         #: Whether the code adds each object's pairs to ``n``.
         self.count = count
         #: Whether objects within objects are read inline, or by the converter's hooks.
@@ -170,6 +174,8 @@ class _Writer:
         """Check and convert a field's value, read into ``value``, in place."""
         add = self.lines.append
         if kind is int:
+            if self.checked:
+                return
             # the test for None last: most cells hold a count
             add(
                 f"{indent}if (type({value}) is not int or not -LARGEST <= {value} <= LARGEST)"
@@ -233,7 +239,7 @@ def fast_structurer(cls: type, conv: Converter) -> Callable[[Any, Any], Any] | N
 
 
 def report_reader(
-    edition: Edition, conv: Converter, *, inline: bool = True
+    edition: Edition, conv: Converter, *, inline: bool = True, checked: bool = False
 ) -> Callable[[dict[str, Any]], tuple[Report, int]]:
     """Generate the function that reads a report of an edition, and counts its pairs.
 
@@ -245,9 +251,11 @@ def report_reader(
     and validator ensure. With ``inline=False`` the objects are read by
     the converter's hooks instead, as a converter of
     :func:`make_converter` does, so that hooks registered on it are used
-    (and only the report's own pairs are counted).
+    (and only the report's own pairs are counted). With ``checked=True``
+    the counts are taken as they are: for data msgspec decoded against
+    the edition's schema (:mod:`._typed`), which checked them.
     """
-    writer = _Writer(conv, count=True, inline=inline)
+    writer = _Writer(conv, count=True, inline=inline, checked=checked)
     proactive, requests = TABLES[edition]
     add = writer.lines.append
     known = writer.constant(frozenset(a.name for a in attrs.fields(Report)), "known")
