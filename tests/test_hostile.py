@@ -33,6 +33,7 @@ from gkdisclosure.cli import main
 from gkdisclosure.limits import MAX_COUNT
 from gkdisclosure.render import render_comparison
 from gkdisclosure.testing import assert_findings, with_cell
+from helpers import PEAK_KIB
 
 ROOT = Path(__file__).parent.parent
 SAMPLE = ROOT / "examples" / "2021-fujian-gxt.json"
@@ -398,6 +399,7 @@ def test_the_batch_page_never_replaces_a_report_it_checks(cli: Run, tmp_path: Pa
 _KILLED_WHILE_WRITING = """
 import os, signal, sys
 from gkdisclosure.cli import main
+signal.signal(signal.SIGINT, signal.default_int_handler)  # as at a terminal, if inherited ignored
 os.fsync = lambda fd: os.kill(os.getpid(), signal.SIG{signal})
 sys.exit(main(sys.argv[1:]))
 """
@@ -499,19 +501,7 @@ def test_a_full_disk_on_standard_output_is_one_line_and_exit_2(argv: list[str]) 
 
 # --- 7, 8. huge JSON Lines, absurd --jobs -----------------------------------------------------
 
-#: The peak memory of the program itself, in KiB: VmHWM starts afresh at exec, whereas
-#: ru_maxrss keeps the peak of the process that forked it (pytest, after thousands of tests).
-_PEAK = """
-def peak_kib():
-    try:
-        with open("/proc/self/status") as status:
-            for line in status:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1])
-    except OSError:
-        pass
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-"""
+_PEAK = PEAK_KIB
 
 _MEASURED = (
     _PEAK

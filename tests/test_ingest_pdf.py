@@ -20,7 +20,7 @@ import gkdisclosure
 from gkdisclosure import MissingExtraError
 from gkdisclosure.ingest import CellState, IngestError, IngestResult, read_html, read_pdf
 from gkdisclosure.ingest._pdf_merge import _merge
-from helpers import flatten
+from helpers import flatten, pdf_file
 
 pypdfium2 = pytest.importorskip("pypdfium2")
 pytest.importorskip("pdfplumber")
@@ -165,17 +165,7 @@ def _encrypted_pdf() -> bytes:
         + b"22" * 32
         + b"> >>",
     ]
-    out = b"%PDF-1.4\n"
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
-    xref = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    out += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
-    out += b"trailer\n<< /Size 5 /Root 1 0 R /Encrypt 4 0 R /ID [<" + b"ab" * 16 + b"> <"
-    out += b"ab" * 16 + b">] >>\n" + f"startxref\n{xref}\n%%EOF\n".encode()
-    return out
+    return pdf_file(objects, b"/Encrypt 4 0 R /ID [<" + b"ab" * 16 + b"> <" + b"ab" * 16 + b">] ")
 
 
 @pytest.mark.parametrize(

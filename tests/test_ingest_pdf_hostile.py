@@ -18,6 +18,7 @@ import pytest
 
 from gkdisclosure.ingest import IngestError, read_pdf
 from gkdisclosure.limits import MAX_PDF_PAGE_CONTENT_BYTES
+from helpers import PEAK_KIB, pdf_file
 
 pytest.importorskip("pypdfium2")
 pytest.importorskip("pdfplumber")
@@ -56,19 +57,7 @@ def pdf(pages: Sequence[bytes], forms: Sequence[bytes] = (), *, size: int = 842)
         b" ".join(b"%d 0 R" % kid for kid in kids),
         len(kids),
     )
-    out = b"%PDF-1.4\n"
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        xref,
-    )
-    return out
+    return pdf_file(objects)
 
 
 def glyphs(count: int) -> bytes:
@@ -168,21 +157,15 @@ CASES: dict[str, tuple[Callable[[], bytes], str]] = {
     ),
 }
 
-_READ = """
+_READ = (
+    """
 import resource, sys, time
 from pathlib import Path
 import gkdisclosure as gk
 
-def peak_kib():
-    try:
-        with open("/proc/self/status") as status:
-            for line in status:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1])
-    except OSError:
-        pass
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-
+"""
+    + PEAK_KIB
+    + """
 start = time.perf_counter()
 try:
     gk.read_pdf(Path(sys.argv[1]), agency="某局", year=2022)
@@ -191,6 +174,7 @@ except gk.IngestError as error:
     said = str(error).replace("\\n", " ")
 print(f"{time.perf_counter() - start} {peak_kib()} {said}")
 """
+)
 
 
 def read_measured(path: Path) -> tuple[float, int, str]:

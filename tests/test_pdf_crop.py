@@ -18,6 +18,7 @@ import pytest
 
 from gkdisclosure import IngestError, MissingExtraError, OptionError
 from gkdisclosure.ingest import MAX_CROP_PIXELS, crop_pdf
+from helpers import pdf_file
 
 pypdfium2 = pytest.importorskip("pypdfium2")
 pdfplumber = pytest.importorskip("pdfplumber")
@@ -30,16 +31,7 @@ RED = (198, 40, 40)
 
 
 def _pdf(objects: list[bytes]) -> bytes:
-    out = b"%PDF-1.4\n"
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
-    xref = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    out += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
-    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\n".encode()
-    return out + f"startxref\n{xref}\n%%EOF\n".encode()
+    return pdf_file(objects)
 
 
 def _shifted_pdf(rotate: int = 0) -> bytes:

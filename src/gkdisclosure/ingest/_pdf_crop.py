@@ -17,7 +17,7 @@ from typing import Any, Final
 from .._source import Source
 from ..errors import MissingExtraError, OptionError
 from ._result import IngestError
-from .pdf import _PDFIUM_ERRORS, _load
+from .pdf import _load, open_document
 
 __all__ = ["MAX_CROP_PIXELS", "crop_pdf"]
 
@@ -71,12 +71,7 @@ def crop_pdf(
         raise OptionError(msg)
     data, name = _load(source)
     pdfium = _pdfium()
-    try:
-        document = pdfium.PdfDocument(data)
-    except pdfium.PdfiumError as error:
-        code = getattr(error, "err_code", None)
-        reason = _PDFIUM_ERRORS.get(code, _PDFIUM_ERRORS[3]) if isinstance(code, int) else None
-        raise IngestError(reason or _PDFIUM_ERRORS[3], name) from None
+    document = open_document(pdfium, data, name)
     try:
         return _crop(document, page, boxes, margin=margin, scale=scale, name=name)
     except pdfium.PdfiumError as error:

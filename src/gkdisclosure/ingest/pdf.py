@@ -152,15 +152,20 @@ def _quiet() -> Iterator[None]:
         logger.setLevel(level)
 
 
-@contextlib.contextmanager
-def _opened(pdfium: Any, data: bytes, name: str | None) -> Iterator[Any]:
-    """The PDF opened with PDFium, its pages counted; an unreadable one refused, saying why."""
+def open_document(pdfium: Any, data: bytes, name: str | None) -> Any:
+    """The PDF opened with PDFium; one it cannot open refused, saying why (encrypted, damaged)."""
     try:
-        document = pdfium.PdfDocument(data)
+        return pdfium.PdfDocument(data)
     except pdfium.PdfiumError as error:
         code = getattr(error, "err_code", None)
         reason = _PDFIUM_ERRORS.get(code, _PDFIUM_ERRORS[3]) if isinstance(code, int) else None
         raise IngestError(reason or _PDFIUM_ERRORS[3], name) from None
+
+
+@contextlib.contextmanager
+def _opened(pdfium: Any, data: bytes, name: str | None) -> Iterator[Any]:
+    """The PDF opened with PDFium, its pages counted; an unreadable one refused, saying why."""
+    document = open_document(pdfium, data, name)
     try:
         pages = len(document)
         if pages > MAX_PDF_PAGES:
